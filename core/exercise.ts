@@ -1,0 +1,90 @@
+// The validated, defaults-filled form of an exercise folder. Everything downstream reads these
+// read-only objects and never re-checks them (the loader validated once, at the edge).
+
+export type NodeRole = 'host' | 'router' | 'server';
+
+export interface InterfaceSpec {
+  /** Interface name inside the node, e.g. eth0 or veth-red-br. */
+  readonly name: string;
+  /** The exercise network (a Docker network the runtime creates) this interface is plugged into. */
+  readonly network: string;
+  /** Addresses in CIDR form, applied at provision time. Empty: the interface is up with no address. */
+  readonly addresses: readonly string[];
+}
+
+export interface RouteSpec {
+  /** `default` or a CIDR. */
+  readonly to: string;
+  readonly via?: string;
+  readonly dev?: string;
+}
+
+export interface ServiceSpec {
+  readonly name: string;
+  /** Shell command run in the background on the node; GRADE_TOKEN holds the run's token. */
+  readonly command: string;
+  /** TCP port the service listens on; provisioning waits until it does. */
+  readonly port?: number;
+}
+
+export interface NodeSpec {
+  readonly name: string;
+  readonly role: NodeRole;
+  readonly interfaces: readonly InterfaceSpec[];
+  readonly routes: readonly RouteSpec[];
+  /** Keys in dotted form (net.ipv4.ip_forward) with the value to write. */
+  readonly sysctls: Readonly<Record<string, string>>;
+  readonly services: readonly ServiceSpec[];
+  /** Extra shell run once at provision time, after addresses, routes and sysctls. */
+  readonly setup?: string;
+}
+
+export interface NetworkSpec {
+  readonly name: string;
+  /** Informational: the lab's own subnet on this link, shown in the topology. */
+  readonly subnet?: string;
+  readonly description?: string;
+}
+
+export interface CheckSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly points: number;
+  readonly hint?: string;
+  /** Kind-specific parameters, validated against the kind's own schema. */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface WrongCase {
+  readonly name: string;
+  readonly description: string;
+  /** Check ids this known-wrong solution must fail; every other check must pass. */
+  readonly fails: readonly string[];
+  /** Folder holding the case's <node>.sh files. */
+  readonly dir: string;
+}
+
+export interface Limits {
+  /** A single submitted command is cut off after this many seconds. */
+  readonly commandSeconds: number;
+  /** A node's whole submission is cut off after this many seconds. */
+  readonly submissionSeconds: number;
+}
+
+export interface Exercise {
+  readonly id: string;
+  /** Folder name, e.g. ex01-default-gateway. */
+  readonly slug: string;
+  readonly dir: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly networks: readonly NetworkSpec[];
+  readonly nodes: readonly NodeSpec[];
+  readonly checks: readonly CheckSpec[];
+  readonly limits: Limits;
+  readonly solutionDir: string;
+  readonly wrongCases: readonly WrongCase[];
+}
+
+export const DEFAULT_LIMITS: Limits = { commandSeconds: 20, submissionSeconds: 120 };

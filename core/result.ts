@@ -1,0 +1,115 @@
+// The one result model every reporter renders. Plain data, JSON-serialisable, versioned:
+// reports/results-schema.json describes exactly this shape.
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export type CheckStatus = 'pass' | 'fail' | 'error';
+
+/** One command the grader ran on a node to decide a check, with what it printed. */
+export interface Evidence {
+  readonly node: string;
+  readonly command: string;
+  readonly exitCode: number | null;
+  readonly output: string;
+  readonly truncated: boolean;
+  readonly timedOut: boolean;
+}
+
+export interface CheckResult {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly points: number;
+  readonly earned: number;
+  readonly status: CheckStatus;
+  /** What the check wanted, in words. */
+  readonly expected: string;
+  /** What it found, in words. */
+  readonly observed: string;
+  /** Shown when the check did not pass. */
+  readonly hint?: string;
+  readonly evidence: readonly Evidence[];
+  readonly durationMs: number;
+}
+
+export type CommandStatus = 'ok' | 'failed' | 'timed-out' | 'not-run' | 'syntax-error';
+
+/** One command of a learner's submission, as it ran on its node. */
+export interface CommandRecord {
+  readonly index: number;
+  /** 1-based line numbers in the submitted file. */
+  readonly line: number;
+  readonly endLine: number;
+  readonly text: string;
+  readonly status: CommandStatus;
+  readonly exitCode: number | null;
+  readonly output: string;
+  readonly truncated: boolean;
+  readonly durationMs: number | null;
+  /** Why the command has this status, when it is not plain ok/failed. */
+  readonly note?: string;
+}
+
+export interface NodeState {
+  readonly addresses: string;
+  readonly routes: string;
+  readonly iptables: string;
+}
+
+export interface NodeReport {
+  readonly name: string;
+  readonly role: string;
+  /** The submission file that ran on this node, if any. */
+  readonly submissionFile: string | null;
+  readonly commands: readonly CommandRecord[];
+  /** The node's final network state, captured after the checks; null when it could not be read. */
+  readonly state: NodeState | null;
+}
+
+export interface TopologyInterface {
+  readonly name: string;
+  readonly network: string;
+  readonly addresses: readonly string[];
+}
+
+export interface Topology {
+  readonly networks: readonly { readonly name: string; readonly subnet: string | null }[];
+  readonly nodes: readonly {
+    readonly name: string;
+    readonly role: string;
+    readonly interfaces: readonly TopologyInterface[];
+  }[];
+}
+
+export type GradeStatus = 'pass' | 'fail' | 'error';
+
+export type GradeMode = 'submission' | 'live' | 'reference' | 'wrong-case';
+
+export interface GradeResult {
+  readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'grade'; readonly version: string };
+  readonly exercise: {
+    readonly id: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly summary: string;
+  };
+  readonly submission: { readonly mode: GradeMode; readonly path: string | null; readonly label: string | null };
+  readonly labId: string | null;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** pass: every check passed; fail: some check failed; error: the grader could not decide (not the learner's fault). */
+  readonly status: GradeStatus;
+  readonly score: { readonly earned: number; readonly possible: number };
+  readonly checks: readonly CheckResult[];
+  readonly nodes: readonly NodeReport[];
+  readonly topology: Topology;
+  readonly timings: {
+    readonly provisionMs: number;
+    readonly submissionMs: number;
+    readonly checksMs: number;
+    readonly teardownMs: number;
+  };
+  /** Set when status is error: what went wrong with the machine, and what to do. */
+  readonly error: string | null;
+}
