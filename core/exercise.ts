@@ -84,6 +84,8 @@ export interface Exercise {
   readonly checks: readonly CheckSpec[];
   readonly limits: Limits;
   readonly solutionDir: string;
+  /** Other correct solutions (alternatives/<name>/), written differently; each must pass every check. */
+  readonly alternatives: readonly { readonly name: string; readonly dir: string }[];
   readonly wrongCases: readonly WrongCase[];
 }
 

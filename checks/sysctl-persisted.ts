@@ -1,0 +1,36 @@
+import type { CheckKind } from './check-kind.js';
+import { evidenceOf } from './evidence.js';
+import { DUMP_SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
+
+interface PersistedParams {
+  node: string;
+  key: string;
+  value: string | number;
+}
+
+export const sysctlPersistedCheck: CheckKind<PersistedParams> = {
+  name: 'sysctl-persisted',
+  description: 'a kernel setting written to /etc/sysctl.conf or /etc/sysctl.d/*.conf, so it survives a reboot',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['node', 'key', 'value'],
+    properties: {
+      node: { type: 'string' },
+      key: { type: 'string', pattern: '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$' },
+      value: { type: ['string', 'number'] },
+    },
+  },
+  nodesOf: (p) => [p.node],
+  async run(p, { lab }) {
+    const result = await lab.exec(p.node, ['bash', '-c', DUMP_SYSCTL_FILES]);
+    const evidence = [evidenceOf(p.node, 'cat /etc/sysctl.d/*.conf /etc/sysctl.conf', result)];
+    const key = p.key.replace(/\//g, '.');
+    const expected = `${key} = ${p.value} in /etc/sysctl.conf or /etc/sysctl.d/*.conf on ${p.node}`;
+    if (result.exitCode !== 0) return { status: 'error', expected, observed: 'could not read the sysctl files', evidence };
+    const setting = effectiveSetting(parseSysctlFiles(result.stdout), key);
+    if (!setting) return { status: 'fail', expected, observed: `no sysctl file on ${p.node} sets ${key}, so it is lost at reboot`, evidence };
+    const ok = setting.value === String(p.value);
+    return { status: ok ? 'pass' : 'fail', expected, observed: `${setting.file} line ${setting.line} sets ${key} = ${setting.value}`, evidence };
+  },
+};

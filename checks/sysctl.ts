@@ -1,0 +1,36 @@
+import type { CheckKind } from './check-kind.js';
+import { evidenceOf } from './evidence.js';
+
+interface SysctlParams {
+  node: string;
+  key: string;
+  value: string | number;
+}
+
+export const sysctlCheck: CheckKind<SysctlParams> = {
+  name: 'sysctl',
+  description: "a node's current kernel setting, e.g. net.ipv4.ip_forward = 1",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['node', 'key', 'value'],
+    properties: {
+      node: { type: 'string' },
+      key: { type: 'string', pattern: '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$' },
+      value: { type: ['string', 'number'] },
+    },
+  },
+  nodesOf: (p) => [p.node],
+  async run(p, { lab }) {
+    const key = p.key.replace(/\//g, '.');
+    const result = await lab.exec(p.node, ['sysctl', '-n', key]);
+    const evidence = [evidenceOf(p.node, `sysctl ${key}`, result)];
+    const expected = `${key} = ${p.value} on ${p.node}`;
+    if (result.exitCode !== 0) {
+      return { status: 'error', expected, observed: `could not read ${key}: ${result.output.trim()}`, evidence };
+    }
+    const actual = result.stdout.trim().replace(/\s+/g, ' ');
+    const ok = actual === String(p.value).trim();
+    return { status: ok ? 'pass' : 'fail', expected, observed: `${key} is ${actual} on ${p.node}`, evidence };
+  },
+};

@@ -1,0 +1,224 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { CheckKind } from '../checks/check-kind.js';
+import { createAjv, describeAjvError } from './ajv.js';
+import { UserError } from './errors.js';
+import {
+  DEFAULT_LIMITS,
+  type CheckSpec,
+  type Exercise,
+  type InterfaceSpec,
+  type NetworkSpec,
+  type NodeRole,
+  type NodeSpec,
+  type RouteSpec,
+  type ServiceSpec,
+  type WrongCase,
+} from './exercise.js';
+import { exerciseSchema, wrongCaseSchema } from './exercise-schema.js';
+import { isValidCidr, isValidIpv4 } from './ipv4.js';
+import { submissionNodeFiles } from './submission.js';
+
+const ajv = createAjv();
+const validateExerciseShape = ajv.compile(exerciseSchema);
+const validateWrongCase = ajv.compile(wrongCaseSchema);
+const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint']);
+
+type Path = (string | number)[];
+
+/** A YAML file with the means to point at a place inside it. */
+class SourceFile {
+  readonly doc: Document;
+  private readonly lines = new LineCounter();
+  constructor(
+    readonly path: string,
+    readonly shown: string,
+  ) {
+    this.doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: this.lines, uniqueKeys: true });
+    const first = this.doc.errors[0];
+    if (first) {
+      const at = first.linePos?.[0];
+      const where = at ? `:${at.line}:${at.col}` : '';
+      throw new UserError(`${shown}${where}: this is not valid YAML (${first.message.split('\n')[0]}).`);
+    }
+  }
+
+  fail(path: Path, message: string): never {
+    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const pos = node?.range ? this.lines.linePos(node.range[0]) : undefined;
+    const where = pos ? `:${pos.line}` : '';
+    const dotted = path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}: ` : '';
+    throw new UserError(`${this.shown}${where}: ${dotted}${message}`);
+  }
+}
+
+/** Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix. */
+export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKind>, shownFrom = process.cwd()): Exercise {
+  const file = join(dir, 'exercise.yaml');
+  const shown = relative(shownFrom, file) || file;
+  if (!existsSync(file)) throw new UserError(`${shown}: missing; every exercise folder needs an exercise.yaml.`);
+  const src = new SourceFile(file, shown);
+  const raw = src.doc.toJS() as unknown;
+  if (!validateExerciseShape(raw)) {
+    const described = describeAjvError(validateExerciseShape.errors![0]!);
+    src.fail(described.path, described.message);
+  }
+  const data = raw as RawExercise;
+
+  const networks: NetworkSpec[] = Object.entries(data.networks).map(([name, n]) => ({
+    name,
+    ...(n?.subnet ? { subnet: n.subnet } : {}),
+    ...(n?.description ? { description: n.description } : {}),
+  }));
+  const networkNames = new Set(networks.map((n) => n.name));
+  for (const n of networks) if (n.subnet && !isValidCidr(n.subnet)) src.fail(['networks', n.name, 'subnet'], 'is not a valid IPv4 subnet');
+
+  const nodes: NodeSpec[] = Object.entries(data.nodes).map(([name, n]) => buildNode(src, name, n, networkNames));
+  const used = new Set(nodes.flatMap((n) => n.interfaces.map((i) => i.network)));
+  for (const n of networks) if (!used.has(n.name)) src.fail(['networks', n.name], 'no node has an interface on this network');
+
+  const nodeNames = nodes.map((n) => n.name);
+  const checks = data.checks.map((c, i) => buildCheck(src, c, i, kinds, nodeNames));
+  const seen = new Set<string>();
+  checks.forEach((c, i) => {
+    if (seen.has(c.id)) src.fail(['checks', i, 'id'], `the id "${c.id}" is used by an earlier check; ids must be unique`);
+    seen.add(c.id);
+  });
+
+  const solutionDir = join(dir, 'solution');
+  if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
+  submissionNodeFiles(solutionDir, nodeNames);
+  const alternatives = subfolders(join(dir, 'alternatives')).map((name) => {
+    const altDir = join(dir, 'alternatives', name);
+    submissionNodeFiles(altDir, nodeNames);
+    return { name, dir: altDir };
+  });
+  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodeNames, shownFrom);
+
+  return {
+    id: data.id,
+    slug: basename(dir),
+    dir,
+    title: data.title,
+    summary: data.summary,
+    networks,
+    nodes,
+    checks,
+    limits: { ...DEFAULT_LIMITS, ...(data.limits ?? {}) },
+    solutionDir,
+    alternatives,
+    wrongCases,
+  };
+}
+
+function buildNode(src: SourceFile, name: string, raw: RawNode, networkNames: Set<string>): NodeSpec {
+  const at = ['nodes', name];
+  const interfaces: InterfaceSpec[] = Object.entries(raw.interfaces).map(([ifname, i]) => {
+    if (!networkNames.has(i.network)) {
+      src.fail([...at, 'interfaces', ifname, 'network'], `names "${i.network}", which is not under networks (known: ${[...networkNames].join(', ')})`);
+    }
+    const addresses = i.address === undefined ? [] : Array.isArray(i.address) ? i.address : [i.address];
+    addresses.forEach((a) => {
+      if (!isValidCidr(a)) src.fail([...at, 'interfaces', ifname, 'address'], `"${a}" is not a valid IPv4 address with prefix`);
+    });
+    return { name: ifname, network: i.network, addresses };
+  });
+  const seenNets = new Set<string>();
+  for (const i of interfaces) {
+    if (seenNets.has(i.network)) src.fail([...at, 'interfaces', i.name, 'network'], `the node already has an interface on "${i.network}"; use one interface per network`);
+    seenNets.add(i.network);
+  }
+  const routes: RouteSpec[] = (raw.routes ?? []).map((r, idx) => {
+    if (r.via && !isValidIpv4(r.via)) src.fail([...at, 'routes', idx, 'via'], `"${r.via}" is not a valid IPv4 address`);
+    return { to: r.to, ...(r.via ? { via: r.via } : {}), ...(r.dev ? { dev: r.dev } : {}) };
+  });
+  const sysctls = Object.fromEntries(Object.entries(raw.sysctls ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
+  const services: ServiceSpec[] = (raw.services ?? []).map((s) => ({ name: s.name, command: s.command, ...(s.port ? { port: s.port } : {}) }));
+  return {
+    name,
+    role: raw.role ?? (interfaces.length > 1 ? 'router' : 'host'),
+    interfaces,
+    routes,
+    sysctls,
+    services,
+    ...(raw.setup ? { setup: raw.setup } : {}),
+  };
+}
+
+function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: ReadonlyMap<string, CheckKind>, nodeNames: string[]): CheckSpec {
+  const at: Path = ['checks', index];
+  const kind = kinds.get(raw.kind);
+  if (!kind) src.fail([...at, 'kind'], `"${raw.kind}" is not a check kind; known kinds: ${[...kinds.keys()].sort().join(', ')}`);
+  const params = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_CHECK_FIELDS.has(k)));
+  const validate = ajv.compile(kind.schema);
+  if (!validate(params)) {
+    const described = describeAjvError(validate.errors![0]!);
+    src.fail([...at, ...described.path], `${described.message} (for a ${raw.kind} check)`);
+  }
+  for (const node of kind.nodesOf(params)) {
+    if (!nodeNames.includes(node)) src.fail([...at, 'node'], `"${node}" is not a node of this exercise (nodes: ${nodeNames.join(', ')})`);
+  }
+  return {
+    id: raw.id,
+    title: raw.title,
+    kind: raw.kind,
+    points: raw.points ?? 1,
+    ...(raw.hint ? { hint: raw.hint.trim() } : {}),
+    params,
+  };
+}
+
+function loadWrongCases(dir: string, checkIds: Set<string>, nodeNames: string[], shownFrom: string): WrongCase[] {
+  return subfolders(dir).map((name) => {
+      const caseDir = join(dir, name);
+      const file = join(caseDir, 'case.yaml');
+      const shown = relative(shownFrom, file);
+      if (!existsSync(file)) throw new UserError(`${shown}: missing; a wrong case says which checks it must fail in case.yaml.`);
+      const src = new SourceFile(file, shown);
+      const raw = src.doc.toJS() as unknown;
+      if (!validateWrongCase(raw)) {
+        const described = describeAjvError(validateWrongCase.errors![0]!);
+        src.fail(described.path, described.message);
+      }
+      const data = raw as { description: string; fails: string[] };
+      data.fails.forEach((id, i) => {
+        if (!checkIds.has(id)) src.fail(['fails', i], `"${id}" is not a check id of this exercise`);
+      });
+      submissionNodeFiles(caseDir, nodeNames);
+      return { name, description: data.description, fails: data.fails, dir: caseDir };
+    });
+}
+
+function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+interface RawExercise {
+  id: string;
+  title: string;
+  summary: string;
+  limits?: { commandSeconds?: number; submissionSeconds?: number };
+  networks: Record<string, { subnet?: string; description?: string } | null>;
+  nodes: Record<string, RawNode>;
+  checks: RawCheck[];
+}
+interface RawNode {
+  role?: NodeRole;
+  interfaces: Record<string, { network: string; address?: string | string[] }>;
+  routes?: { to: string; via?: string; dev?: string }[];
+  sysctls?: Record<string, string | number | boolean>;
+  services?: { name: string; command: string; port?: number }[];
+  setup?: string;
+}
+interface RawCheck {
+  id: string;
+  title: string;
+  kind: string;
+  points?: number;
+  hint?: string;
+  [param: string]: unknown;
+}

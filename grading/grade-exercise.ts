@@ -1,0 +1,96 @@
+import type { CheckKind } from '../checks/check-kind.js';
+import { InfraError, messageOf } from '../core/errors.js';
+import type { Exercise } from '../core/exercise.js';
+import { planLab } from '../core/plan-lab.js';
+import type { CheckResult, GradeMode, GradeResult, NodeReport } from '../core/result.js';
+import type { Submission } from '../core/submission.js';
+import type { Engine } from '../runner/engine.js';
+import { applySubmission, type AppliedFile } from '../runner/apply-submission.js';
+import type { LabTracker } from '../runner/lab-tracker.js';
+import { provision } from '../runner/provision.js';
+import type { StartedLab } from '../runner/started-lab.js';
+import { buildResult } from './build-result.js';
+import { collectState } from './collect-state.js';
+import { runChecks } from './run-checks.js';
+
+export interface GradeSubmissionRequest {
+  readonly exercise: Exercise;
+  readonly kinds: ReadonlyMap<string, CheckKind>;
+  readonly engine: Engine;
+  readonly image: string;
+  readonly submission: Submission;
+  readonly mode: GradeMode;
+  readonly label?: string;
+  readonly tracker?: LabTracker;
+}
+
+/** Fresh throwaway lab: provision, apply the submission, check, tear down. Infrastructure faults become an `error` result. */
+export async function gradeSubmission(req: GradeSubmissionRequest): Promise<GradeResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const plan = planLab(req.exercise, { image: req.image });
+  const timings = { provisionMs: 0, submissionMs: 0, checksMs: 0, teardownMs: 0 };
+  const base = { exercise: req.exercise, mode: req.mode, submissionPath: req.submission.dir, label: req.label ?? null, labId: plan.labId, startedAt };
+  let lab: StartedLab | undefined;
+  try {
+    let t = Date.now();
+    lab = await provision(req.engine, plan, { onCreated: (l) => req.tracker?.add(l) });
+    timings.provisionMs = Date.now() - t;
+    t = Date.now();
+    const applied = await applySubmission(lab, req.submission.files, req.exercise.limits);
+    timings.submissionMs = Date.now() - t;
+    const { checks, nodes, checksMs } = await checkLab(lab, req.exercise, req.kinds, plan.token, applied);
+    timings.checksMs = checksMs;
+    t = Date.now();
+    await disposeLab(lab, req.tracker);
+    timings.teardownMs = Date.now() - t;
+    return buildResult({ ...base, checks, nodes, timings, durationMs: Date.now() - started, error: null });
+  } catch (error) {
+    if (lab) await disposeLab(lab, req.tracker).catch(() => undefined);
+    if (!(error instanceof InfraError)) throw error;
+    return buildResult({ ...base, checks: [], nodes: [], timings, durationMs: Date.now() - started, error: messageOf(error) });
+  }
+}
+
+/** Check a lab that is already running (a learner's `grade start` lab). */
+export async function gradeRunningLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<string, CheckKind>): Promise<GradeResult> {
+  const started = Date.now();
+  const { checks, nodes, checksMs } = await checkLab(lab, exercise, kinds, lab.plan.token, []);
+  return buildResult({
+    exercise,
+    mode: 'live',
+    submissionPath: null,
+    label: null,
+    labId: lab.id,
+    startedAt: new Date(started).toISOString(),
+    checks,
+    nodes,
+    timings: { provisionMs: 0, submissionMs: 0, checksMs, teardownMs: 0 },
+    durationMs: Date.now() - started,
+    error: null,
+  });
+}
+
+async function checkLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<string, CheckKind>, token: string, applied: readonly AppliedFile[]) {
+  const t = Date.now();
+  const checks: CheckResult[] = await runChecks(exercise.checks, kinds, lab, token);
+  const checksMs = Date.now() - t;
+  const nodes: NodeReport[] = await Promise.all(
+    exercise.nodes.map(async (node) => {
+      const file = applied.find((a) => a.node === node.name);
+      return {
+        name: node.name,
+        role: node.role,
+        submissionFile: file?.path ?? null,
+        commands: file?.commands ?? [],
+        state: await collectState(lab, node.name),
+      };
+    }),
+  );
+  return { checks, nodes, checksMs };
+}
+
+async function disposeLab(lab: StartedLab, tracker?: LabTracker): Promise<void> {
+  await lab.dispose();
+  tracker?.remove(lab);
+}

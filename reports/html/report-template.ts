@@ -1,0 +1,187 @@
+// The HTML report page, as a Handlebars template. Kept as a TS string so it ships inside dist/
+// (tsc does not copy .hbs files). Logic-free: only {{#each}} / {{#if}} over the view built by
+// reports/html-reporter.ts buildHtmlView. Everything is escaped except the topology SVG, which
+// topology-svg.ts escapes itself.
+
+const STYLE = `
+:root { color-scheme: light; --pass: #1f7a3f; --pass-bg: #e3f4e8; --fail: #b3261e; --fail-bg: #fbe7e5;
+  --error: #8a5a00; --error-bg: #fff3d6; --ink: #1f2430; --muted: #5c6475; --line: #d9dde5; --panel: #f6f7f9; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h1 .id { color: var(--muted); font-weight: 600; margin-right: 8px; }
+h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 16px; margin: 0; }
+p.summary { margin: 0 0 18px; color: var(--muted); max-width: 760px; }
+pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
+pre { margin: 6px 0 0; padding: 10px 12px; background: #20242c; color: #e5e9f0; border-radius: 6px;
+  overflow: auto; max-height: 360px; white-space: pre-wrap; word-break: break-word; }
+code { background: var(--panel); padding: 1px 5px; border-radius: 4px; }
+.banner { display: flex; flex-wrap: wrap; align-items: center; gap: 18px 28px; padding: 16px 20px;
+  border-radius: 10px; border: 2px solid; }
+.banner.pass { border-color: var(--pass); background: var(--pass-bg); }
+.banner.fail { border-color: var(--fail); background: var(--fail-bg); }
+.banner.error { border-color: var(--error); background: var(--error-bg); }
+.badge { display: inline-block; font-weight: 800; letter-spacing: .06em; color: #fff; padding: 4px 12px; border-radius: 6px; font-size: 14px; }
+.pass .badge, .badge.pass { background: var(--pass); }
+.fail .badge, .badge.fail { background: var(--fail); }
+.error .badge, .badge.error { background: var(--error); }
+.score { font-size: 34px; font-weight: 800; line-height: 1; }
+.score small { font-size: 16px; font-weight: 600; color: var(--muted); }
+.score .score-note { display: block; font-size: 12px; font-weight: 500; margin-top: 4px; }
+.banner p { margin: 0; flex: 1 1 260px; }
+.error-box { margin-top: 14px; padding: 12px 16px; border-left: 5px solid var(--error); background: var(--error-bg); border-radius: 6px; }
+.error-box strong { display: block; margin-bottom: 4px; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 16px 0 0; font-size: 14px; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; }
+.timings { color: var(--muted); font-size: 13px; margin-top: 6px; }
+.timings span { margin-right: 14px; white-space: nowrap; }
+.topology { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+.figure { border: 1px solid var(--line); border-radius: 10px; padding: 12px; background: #fcfcfd; overflow-x: auto; }
+.check { border: 1px solid var(--line); border-left: 6px solid; border-radius: 8px; padding: 12px 16px; margin: 0 0 12px; }
+.check.pass { border-left-color: var(--pass); }
+.check.fail { border-left-color: var(--fail); background: #fffafa; }
+.check.error { border-left-color: var(--error); background: #fffdf6; }
+.check header { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }
+.mark { font-weight: 800; width: 1.2em; }
+.check.pass .mark { color: var(--pass); } .check.fail .mark { color: var(--fail); } .check.error .mark { color: var(--error); }
+.check .pts { margin-left: auto; font-weight: 700; }
+.check .sub { color: var(--muted); font-size: 13px; }
+.eo { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 10px; }
+.eo div { background: var(--panel); border-radius: 6px; padding: 8px 12px; }
+.eo .label { display: block; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
+.hint { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #eaf1fd; border: 1px solid #c6d7f5; }
+.hint::before { content: "Hint: "; font-weight: 700; }
+details { margin-top: 10px; }
+summary { cursor: pointer; color: #2f5fa8; font-weight: 600; font-size: 14px; }
+.ev { margin-top: 10px; }
+.ev .cmd { font-size: 13px; }
+.ev .cmd .ev-node { font-weight: 700; }
+.tag { display: inline-block; font-size: 12px; font-weight: 700; padding: 1px 8px; border-radius: 10px; background: var(--panel); color: var(--muted); }
+.tag.ok, .tag.pass { background: var(--pass-bg); color: var(--pass); }
+.tag.failed, .tag.fail, .tag.syntax-error { background: var(--fail-bg); color: var(--fail); }
+.tag.timed-out, .tag.error { background: var(--error-bg); color: var(--error); }
+.node-card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 14px; }
+.node-card > header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+.node-card .role { color: var(--muted); font-size: 13px; }
+.node-card .file { margin-left: auto; font-size: 13px; color: var(--muted); }
+table.cmds { width: 100%; border-collapse: collapse; margin-top: 10px; font-size: 14px; table-layout: fixed; }
+table.cmds th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); padding: 4px 8px; border-bottom: 1px solid var(--line); }
+table.cmds td { vertical-align: top; padding: 8px; border-bottom: 1px solid var(--line); }
+table.cmds .line { width: 64px; color: var(--muted); font-family: ui-monospace, monospace; }
+table.cmds .st { width: 170px; }
+table.cmds pre.text { margin: 0; background: var(--panel); color: var(--ink); padding: 4px 8px; }
+tr.not-run pre.text { color: var(--muted); }
+.note { font-size: 13px; color: var(--muted); margin-top: 4px; }
+.muted { color: var(--muted); }
+footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
+@media (max-width: 700px) { .eo { grid-template-columns: 1fr; } table.cmds .st { width: 110px; } }
+@media print { pre { max-height: none; } details { display: block; } }
+`;
+
+export const REPORT_TEMPLATE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1><span class="id">{{exerciseId}}</span>{{exerciseTitle}}</h1>
+<p class="summary">{{summary}}</p>
+
+<section class="banner {{cls}}">
+  <span class="badge">{{statusWord}}</span>
+  <span class="score">{{score}}<small> / {{possible}} points</small>{{#if scoreNote}}<small class="score-note">{{scoreNote}}</small>{{/if}}</span>
+  <p>{{statusSentence}}</p>
+</section>
+{{#if error}}
+<div class="error-box" role="alert"><strong>What went wrong</strong>{{error}}</div>
+{{/if}}
+<dl class="meta">
+{{#each meta}}  <dt>{{label}}</dt><dd>{{value}}</dd>
+{{/each}}</dl>
+<div class="timings">{{#each timings}}<span>{{label}} {{value}}</span>{{/each}}</div>
+
+<h2>Topology</h2>
+<div class="figure">{{{topologySvg}}}</div>
+
+<h2>Checks</h2>
+{{#each checks}}
+<article class="check {{cls}}" id="check-{{id}}">
+  <header>
+    <span class="mark" aria-hidden="true">{{mark}}</span>
+    <h3>{{title}}</h3>
+    <span class="tag {{cls}}">{{statusWord}}</span>
+    <span class="pts">{{points}}</span>
+  </header>
+  <div class="sub"><code>{{id}}</code> · {{kind}} · {{duration}}</div>
+  <div class="eo">
+    <div><span class="label">Expected</span>{{expected}}</div>
+    <div><span class="label">Observed</span>{{observed}}</div>
+  </div>
+  {{#if hint}}<div class="hint">{{hint}}</div>{{/if}}
+  {{#if hasEvidence}}
+  <details>
+    <summary>{{evidenceSummary}}</summary>
+    {{#each evidence}}
+    <div class="ev">
+      <div class="cmd"><span class="ev-node">{{node}}</span> <code>$ {{command}}</code> <span class="tag">{{exit}}</span>{{#if notes}} <span class="tag timed-out">{{notes}}</span>{{/if}}</div>
+      {{#if hasOutput}}<pre>{{output}}</pre>{{else}}<div class="note">(no output)</div>{{/if}}
+    </div>
+    {{/each}}
+  </details>
+  {{/if}}
+</article>
+{{else}}
+<p class="muted">No checks were run.</p>
+{{/each}}
+
+<h2>Your commands</h2>
+{{#each nodes}}
+<section class="node-card" id="node-{{name}}">
+  <header>
+    <h3>{{name}}</h3><span class="role">{{role}}</span>
+    {{#if submissionFile}}<span class="file"><code>{{submissionFile}}</code></span>{{/if}}
+  </header>
+  {{#if hasCommands}}
+  <table class="cmds">
+    <thead><tr><th class="line">Line</th><th>Command and output</th><th class="st">Status</th></tr></thead>
+    <tbody>
+    {{#each commands}}
+    <tr class="{{cls}}">
+      <td class="line">{{lines}}</td>
+      <td><pre class="text">{{text}}</pre>
+        {{#if hasOutput}}<pre>{{output}}</pre>{{/if}}
+        {{#if truncated}}<div class="note">Output was cut short.</div>{{/if}}
+        {{#if note}}<div class="note">{{note}}</div>{{/if}}</td>
+      <td class="st"><span class="tag {{cls}}">{{statusWord}}</span><div class="note">{{exit}} {{duration}}</div></td>
+    </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{else}}
+  <p class="muted">No submission ran on this node.</p>
+  {{/if}}
+  {{#if state}}
+  <details>
+    <summary>Final state of {{name}}</summary>
+    <div class="ev"><div class="cmd"><code>ip addr</code></div><pre>{{state.addresses}}</pre></div>
+    <div class="ev"><div class="cmd"><code>ip route</code></div><pre>{{state.routes}}</pre></div>
+    <div class="ev"><div class="cmd"><code>iptables-save</code></div>{{#if state.iptables}}<pre>{{state.iptables}}</pre>{{else}}<div class="note">(no rules: iptables-save printed nothing)</div>{{/if}}</div>
+  </details>
+  {{else}}
+  <p class="note">The final state of this node could not be read.</p>
+  {{/if}}
+</section>
+{{/each}}
+
+<footer>Generated by {{generator}}.</footer>
+</main>
+</body>
+</html>
+`;

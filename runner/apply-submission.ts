@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { Limits } from '../core/exercise.js';
+import type { CommandRecord } from '../core/result.js';
+import type { SubmissionFile } from '../core/submission.js';
+import type { LabExec } from './lab-exec.js';
+import { parseRunnerOutput } from './parse-runner-output.js';
+import { submissionRunner } from './submission-runner-script.js';
+
+/** Output kept for each command of a learner's file. */
+const COMMAND_OUTPUT_CAP = 8 * 1024;
+
+export interface AppliedFile {
+  readonly node: string;
+  readonly path: string;
+  readonly commands: readonly CommandRecord[];
+}
+
+/** Run every node's file inside its node, all nodes at once, as a learner would type them. */
+export function applySubmission(lab: LabExec, files: readonly SubmissionFile[], limits: Limits): Promise<AppliedFile[]> {
+  return Promise.all(files.map(async (file) => ({ node: file.node, path: file.path, commands: await runFile(lab, file, limits) })));
+}
+
+async function runFile(lab: LabExec, file: SubmissionFile, limits: Limits): Promise<CommandRecord[]> {
+  const mark = `@@grade-${randomBytes(8).toString('hex')}`;
+  const result = await lab.exec(file.node, ['bash', '-c', submissionRunner()], {
+    env: {
+      GRADE_SCRIPT: file.text,
+      GRADE_MARK: mark,
+      GRADE_CMD_TIMEOUT: String(limits.commandSeconds),
+      GRADE_OUT_CAP: String(COMMAND_OUTPUT_CAP),
+    },
+    timeoutMs: limits.submissionSeconds * 1000,
+    maxOutputBytes: 8 * 1024 * 1024,
+  });
+  return parseRunnerOutput(result.stdout, mark, file.text, {
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    limitSeconds: limits.submissionSeconds,
+    commandSeconds: limits.commandSeconds,
+  });
+}

@@ -1,0 +1,18 @@
+#!/bin/bash
+# Lab nodes run everything as root with only NET_ADMIN and NET_RAW, so real sudo (which needs
+# setuid) cannot work. Learners paste the lessons' `sudo ip ...` lines: run the command as it is.
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --) shift; break ;;
+    -u|-g|-C|-D|-h|-p|-r|-t|-U|-T) shift 2 ;;
+    -i|-s|--login|--shell) login=1; shift ;;
+    -*) shift ;;
+    *) break ;;
+  esac
+done
+if [ $# -eq 0 ]; then
+  if [ -n "${login:-}" ]; then exec bash -l; fi
+  echo "usage: sudo command [args...]" >&2; exit 1
+fi
+if [ "$1" = su ]; then exec bash -l; fi
+exec "$@"

@@ -1,0 +1,14 @@
+// Every container and network grade makes carries these labels, so leftovers can always be found.
+
+export const LABEL = {
+  lab: 'dev.grade.lab',
+  exercise: 'dev.grade.exercise',
+  ownerPid: 'dev.grade.owner-pid',
+  ownerHost: 'dev.grade.owner-host',
+  /** "true" on labs that `grade start` leaves running for a learner; the reaper spares them. */
+  keep: 'dev.grade.keep',
+  node: 'dev.grade.node',
+  network: 'dev.grade.network',
+  /** The run's token, so a later `grade ex01` can check a lab that `grade start` made. */
+  token: 'dev.grade.token',
+} as const;

@@ -1,0 +1,54 @@
+#!/bin/bash
+# The bash program that runs a learner's file inside a node, one complete command at a time, like a
+# terminal would: bash itself decides where a command ends (loops, here-documents, continuation lines),
+# a failing command does not stop the next, and shell state (cd, variables) carries over.
+# It reports on stdout in marked records (outputs base64-encoded) that parse-runner-output.ts reads.
+set +e
+MARK=$GRADE_MARK; T=$GRADE_CMD_TIMEOUT; CAP=$GRADE_OUT_CAP; SCRIPT=$GRADE_SCRIPT
+unset GRADE_MARK GRADE_CMD_TIMEOUT GRADE_OUT_CAP GRADE_SCRIPT
+RUNNER=$$; PGID=$(ps -o pgid= -p $$ | tr -d ' ')
+# Floods of output hit a file size limit instead of filling the disk.
+trap '' XFSZ
+ulimit -f 2048
+mapfile -t __lines <<< "$SCRIPT"
+__buf=""; __start=0; __i=0; __n=${#__lines[@]}
+__emit_out() { local f=$1 size total; total=$(stat -c %s "$f" 2>/dev/null || echo 0); size=$total; [ "$size" -gt "$CAP" ] && size=$CAP; printf '%s OUT %s %s %s\n' "$MARK" "$2" "$size" "$total"; head -c "$size" "$f" | base64 -w0; printf '\n'; }
+for ((__ln = 0; __ln < __n; __ln++)); do
+  __line=${__lines[$__ln]}
+  if [ -z "$__buf" ]; then
+    [[ "$__line" =~ ^[[:space:]]*(#.*)?$ ]] && continue
+    __start=$((__ln + 1)); __buf=$__line
+  else
+    __buf+=$'\n'"$__line"
+  fi
+  [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
+  __err=$(bash -n -c "$__buf" 2>&1)
+  if [ $? -ne 0 ] || [ -n "$__err" ]; then
+    [ $((__ln + 1)) -lt "$__n" ] && continue
+    printf '%s SYNTAX %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
+    printf '%s\n' "$__err" > /tmp/.grade-syntax; __emit_out /tmp/.grade-syntax "$__i"
+    break
+  fi
+  __out=/tmp/.grade-out-$__i; __flag=/tmp/.grade-timeout-$__i
+  printf '%s BEGIN %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
+  (
+    trap 'kill $__s 2>/dev/null; exit 0' TERM
+    sleep "$T" & __s=$!; wait $__s
+    : > "$__flag"
+    for __p in $(pgrep -g "$PGID"); do
+      case " $__p " in " $RUNNER "|" $BASHPID "|" $PGID ") ;; *) kill -KILL "$__p" 2>/dev/null ;; esac
+    done
+  ) &
+  __wd=$!
+  __t0=$EPOCHREALTIME
+  eval "$__buf" > "$__out" 2>&1 < /dev/null
+  __rc=$?
+  __t1=$EPOCHREALTIME
+  kill "$__wd" 2>/dev/null; wait "$__wd" 2>/dev/null
+  __timed=0; [ -e "$__flag" ] && __timed=1
+  __emit_out "$__out" "$__i"
+  printf '%s END %s %s %s %s\n' "$MARK" "$__i" "$__rc" "$(( (${__t1/./} - ${__t0/./}) / 1000 ))" "$__timed"
+  rm -f "$__out" "$__flag"
+  __i=$((__i + 1)); __buf=""
+done
+printf '%s DONE\n' "$MARK"

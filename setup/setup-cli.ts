@@ -1,0 +1,81 @@
+// `npm run setup` after dependencies and the build: the engine, the base image, the lab image.
+import pc from 'picocolors';
+import { parseArgs } from 'node:util';
+import { ensureBaseImage } from './ensure-base-image.js';
+import { ensureEngine } from './ensure-engine.js';
+import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
+import { dockerClient } from './engine-client.js';
+import { SetupError } from './setup-error.js';
+
+const STEPS = ['engine', 'base', 'lab'] as const;
+type Step = (typeof STEPS)[number];
+const c = pc.createColors(Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, prune: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log('usage: node dist/setup/setup-cli.js [--only engine,base,lab] [--prune]\n  --prune  remove older grade-lab:<hash> images no container uses');
+    return 0;
+  }
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...STEPS];
+  const unknown = only.filter((s) => !(STEPS as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    console.error(`setup: unknown step ${unknown.join(', ')}; steps are ${STEPS.join(', ')}`);
+    return 2;
+  }
+  const wanted = (s: Step) => only.includes(s);
+  const docker = dockerClient();
+  const started = Date.now();
+  try {
+    if (wanted('engine')) {
+      await step('engine', async (log) => {
+        const e = await ensureEngine(docker, log);
+        return `Docker ${e.version} (API ${e.apiVersion}) at ${e.address}, ${e.action}`;
+      });
+    }
+    if (wanted('base')) {
+      await step('base image', async (log) => {
+        const b = await ensureBaseImage(docker, log);
+        return `${b.ref} ${b.action}`;
+      });
+    }
+    if (wanted('lab')) {
+      await step('lab image', async (log) => {
+        const l = await ensureLabImage(docker, log, { prune: values.prune });
+        const pruned = l.pruned.length > 0 ? `; removed ${l.pruned.join(', ')}` : '';
+        return `${l.ref} ${l.action} (also tagged ${LAB_IMAGE_LATEST})${pruned}`;
+      });
+    }
+  } catch {
+    return 1;
+  }
+  console.log(`Set-up complete in ${seconds(Date.now() - started)}.`);
+  if (only.length === STEPS.length) {
+    console.log(`Ready: try \`npx grade ex01 --submission exercises/ex01-default-gateway/solution\``);
+  }
+  return 0;
+}
+
+/** Run one step: progress lines while it works, then ✔ with what it did and how long it took, or ✘ and why. */
+async function step(name: string, run: (log: (line: string) => void) => Promise<string>): Promise<void> {
+  const t0 = Date.now();
+  const log = (line: string) => console.log(c.dim(`  … ${line}`));
+  try {
+    const summary = await run(log);
+    console.log(`${c.green('✔')} ${name.padEnd(12)} ${summary} ${c.dim(`(${seconds(Date.now() - t0)})`)}`);
+  } catch (err) {
+    const e = err instanceof SetupError ? err : new SetupError(`Unexpected error: ${(err as Error).message ?? String(err)}`);
+    console.error(`${c.red('✘')} ${name.padEnd(12)} ${e.message}`);
+    for (const line of e.logTail) console.error(c.dim(`    | ${line}`));
+    if (e.fix) console.error(`  fix: ${c.bold(e.fix)}`);
+    throw e;
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+process.exitCode = await main();
