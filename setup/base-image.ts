@@ -21,6 +21,6 @@ export function baseImageTarget(root: string = packageRoot()): string {
 
 /** The Debian suite a `debian:<suite>[-slim]` reference names, which debootstrap can make; else undefined. */
 export function debianSuiteOf(ref: string): string | undefined {
-  const m = /^(?:docker\.io\/)?(?:library\/)?debian:([a-z]+)(?:-slim)?$/.exec(ref);
+  const m = /^(?:library\/)?debian:([a-z]+)(?:-slim)?$/.exec(ref);
   return m?.[1];
 }

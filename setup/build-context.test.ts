@@ -34,7 +34,7 @@ describe('buildContextTar', () => {
 describe('debianSuiteOf', () => {
   it('reads the suite of debian images only', () => {
     expect(debianSuiteOf('debian:bookworm-slim')).toBe('bookworm');
-    expect(debianSuiteOf('docker.io/library/debian:trixie')).toBe('trixie');
+    expect(debianSuiteOf('library/debian:trixie')).toBe('trixie');
     expect(debianSuiteOf('ubuntu:24.04')).toBeUndefined();
   });
 });

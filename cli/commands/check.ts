@@ -1,0 +1,53 @@
+import { basename, resolve } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { findExercise } from '../../core/find-exercise.js';
+import type { GradeResult } from '../../core/result.js';
+import { readSubmission } from '../../core/submission.js';
+import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
+import { renderJson } from '../../reports/json-reporter.js';
+import { renderTerminal } from '../../reports/terminal-reporter.js';
+import { findKeptLab } from '../../runner/attach-lab.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { defaultReportDir, writeReports } from '../write-reports.js';
+
+export interface CheckOptions {
+  readonly submission?: string;
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly verbose?: boolean;
+}
+
+/** `grade ex01` (the running lab) or `grade ex01 --submission DIR` (a fresh throwaway lab). */
+export async function checkCommand(ctx: CliContext, name: string, options: CheckOptions): Promise<number> {
+  const exercise = findExercise(name, ctx.kinds);
+  const submission = options.submission ? readSubmission(resolve(options.submission), exercise.nodes.map((n) => n.name)) : null;
+  const engine = await ctx.engine();
+  let result: GradeResult;
+  if (submission) {
+    result = await gradeSubmission({
+      exercise,
+      kinds: ctx.kinds,
+      engine,
+      image: ctx.image(),
+      submission,
+      mode: 'submission',
+      label: basename(submission.dir),
+      tracker: ctx.tracker,
+    });
+  } else {
+    const lab = await findKeptLab(engine, exercise, ctx.image());
+    if (!lab) {
+      throw new UserError(`No ${exercise.id} lab is running: start one with \`grade start ${exercise.id}\`, or grade a folder with \`grade ${exercise.id} --submission DIR\`.`);
+    }
+    result = await gradeRunningLab(lab, exercise, ctx.kinds);
+  }
+  const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
+  if (options.json) {
+    process.stdout.write(renderJson(result) + '\n');
+    process.stderr.write(`Report: ${paths.html}\n`);
+  } else {
+    process.stdout.write(renderTerminal(result, { color: ctx.color, verbose: options.verbose ?? false, htmlPath: paths.html }) + '\n');
+  }
+  return result.status === 'pass' ? EXIT.pass : result.status === 'fail' ? EXIT.fail : EXIT.infra;
+}

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import type { Exercise } from '../../core/exercise.js';
+import { findExercise } from '../../core/find-exercise.js';
+import { planLab } from '../../core/plan-lab.js';
+import { findKeptLab } from '../../runner/attach-lab.js';
+import { provision } from '../../runner/provision.js';
+import { reapLabs } from '../../runner/reaper.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+/** `grade start ex01`: a lab that stays up for the learner's shells until `grade stop ex01`. */
+export async function startCommand(ctx: CliContext, name: string): Promise<number> {
+  const exercise = findExercise(name, ctx.kinds);
+  const engine = await ctx.engine();
+  const running = await findKeptLab(engine, exercise, ctx.image());
+  if (running) {
+    throw new UserError(`${exercise.id} is already running: open a shell with \`grade shell ${exercise.id} ${exercise.nodes[0]!.name}\`, check it with \`grade ${exercise.id}\`, or remove it with \`grade stop ${exercise.id}\`.`);
+  }
+  const lab = await provision(engine, planLab(exercise, { image: ctx.image(), keep: true }), { onCreated: (l) => ctx.tracker.add(l) });
+  ctx.tracker.remove(lab);
+  process.stdout.write(startText(exercise));
+  return EXIT.pass;
+}
+
+/** `grade shell ex01 host-a`: an interactive shell on a node of the running lab. */
+export async function shellCommand(ctx: CliContext, name: string, node: string): Promise<number> {
+  const exercise = findExercise(name, ctx.kinds);
+  const nodes = exercise.nodes.map((n) => n.name);
+  if (!nodes.includes(node)) throw new UserError(`${exercise.id} has no node "${node}"; its nodes are ${nodes.join(', ')}.`);
+  const lab = await findKeptLab(await ctx.engine(), exercise, ctx.image());
+  if (!lab) throw new UserError(`No ${exercise.id} lab is running: start it with \`grade start ${exercise.id}\`.`);
+  return lab.shell(node);
+}
+
+/** `grade stop ex01`: remove the running lab. */
+export async function stopCommand(ctx: CliContext, name: string): Promise<number> {
+  const exercise = findExercise(name, ctx.kinds);
+  const lab = await findKeptLab(await ctx.engine(), exercise, ctx.image());
+  if (!lab) {
+    process.stdout.write(`No ${exercise.id} lab is running; nothing to stop.\n`);
+    return EXIT.pass;
+  }
+  await lab.dispose();
+  process.stdout.write(`Removed the ${exercise.id} lab (${lab.id}).\n`);
+  return EXIT.pass;
+}
+
+/** `grade clean`: remove every lab grade made on this engine, running or left over. */
+export async function cleanCommand(ctx: CliContext): Promise<number> {
+  const removed = await reapLabs(await ctx.engine(), { includeKept: true });
+  process.stdout.write(removed.length ? `Removed ${removed.length} lab(s): ${removed.join(', ')}\n` : 'No labs to remove.\n');
+  return EXIT.pass;
+}
+
+function startText(exercise: Exercise): string {
+  const readme = join(exercise.dir, 'README.md');
+  const task = existsSync(readme) ? readFileSync(readme, 'utf8').trim() : exercise.summary;
+  const nodes = exercise.nodes.map((n) => {
+    const ifs = n.interfaces.map((i) => `${i.name} ${i.addresses.join(', ') || '(no address)'} on ${i.network}`).join('; ');
+    return `  ${n.name.padEnd(12)} ${ifs}`;
+  });
+  const first = exercise.nodes[0]!.name;
+  return [
+    `${exercise.id} is running.`,
+    '',
+    task,
+    '',
+    'Nodes:',
+    ...nodes,
+    '',
+    `Open a shell on a node:  npx grade shell ${exercise.id} ${first}`,
+    `Check your work:         npx grade ${exercise.id}`,
+    `Remove the lab:          npx grade stop ${exercise.id}`,
+    '',
+  ].join('\n');
+}

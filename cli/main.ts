@@ -1,0 +1,94 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InfraError, UserError, messageOf } from '../core/errors.js';
+import { toolVersion } from '../core/tool-version.js';
+import { checkCommand } from './commands/check.js';
+import { doctorCommand } from './commands/doctor.js';
+import { cleanCommand, shellCommand, startCommand, stopCommand } from './commands/lab-commands.js';
+import { listCommand } from './commands/list.js';
+import { verifyCommand } from './commands/verify.js';
+import { createContext, type CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+const COMMANDS = ['list', 'start', 'shell', 'check', 'stop', 'clean', 'doctor', 'verify', 'help'];
+
+function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | number) => void): Command {
+  const program = new Command('grade')
+    .description('Grade Linux networking lab exercises on throwaway Docker containers.')
+    .version(toolVersion())
+    .addOption(new Option('--no-color', 'plain output without colours'))
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `grade: ${text.slice(7).trim()} (see \`grade --help\`)\n` : text) })
+    .exitOverride();
+  program.command('list').description('list the exercises').action(() => run((ctx) => listCommand(ctx)));
+  program
+    .command('start <exercise>')
+    .description('start an exercise lab that stays up while you work in it')
+    .action((ex: string) => run((ctx) => startCommand(ctx, ex)));
+  program
+    .command('shell <exercise> <node>')
+    .description('open a shell on a node of the running lab')
+    .action((ex: string, node: string) => run((ctx) => shellCommand(ctx, ex, node)));
+  program
+    .command('check <exercise>', { isDefault: false })
+    .description('check the running lab (or, with --submission, a folder of <node>.sh files in a fresh lab); `grade ex01` is short for `grade check ex01`')
+    .option('-s, --submission <dir>', 'grade this folder of <node>.sh files in a fresh throwaway lab')
+    .option('--json', 'print the result as JSON (see reports/results-schema.json)')
+    .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
+    .option('-v, --verbose', 'show evidence and every command')
+    .action((ex: string, opts: { submission?: string; json?: boolean; out?: string; verbose?: boolean }) => run((ctx) => checkCommand(ctx, ex, opts)));
+  program
+    .command('stop <exercise>')
+    .description('remove the running lab of an exercise')
+    .action((ex: string) => run((ctx) => stopCommand(ctx, ex)));
+  program.command('clean').description('remove every lab grade made, running or left over').action(() => run((ctx) => cleanCommand(ctx)));
+  program.command('doctor').description('check the prerequisites and say how to fix what is missing').action(() => run((ctx) => doctorCommand(ctx)));
+  program
+    .command('verify [exercises...]')
+    .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
+    .option('--junit <file>', 'also write the results as JUnit XML')
+    .option('-j, --concurrency <n>', 'labs graded at once', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 16) throw new UserError('--concurrency takes a whole number from 1 to 16.');
+      return n;
+    })
+    .action((exs: string[], opts: { junit?: string; concurrency?: number }) => run((ctx) => verifyCommand(ctx, exs, opts)));
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  // `grade ex01 ...` is `grade check ex01 ...`.
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  if (first >= 0 && !COMMANDS.includes(args[first]!)) args.splice(first, 0, 'check');
+  let pending: Promise<number> | undefined;
+  let ctxOptions = { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR };
+  const program = buildProgram((action) => {
+    pending = Promise.resolve().then(() => action(createContext(ctxOptions)));
+  });
+  program.hook('preAction', (cmd) => {
+    if (cmd.optsWithGlobals().color === false) ctxOptions = { color: false };
+  });
+  try {
+    await program.parseAsync(['node', 'grade', ...args]);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
+    throw error;
+  }
+  return pending ? await pending : EXIT.pass;
+}
+
+try {
+  process.exitCode = await main(process.argv);
+} catch (error) {
+  if (error instanceof UserError) {
+    process.stderr.write(`grade: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else if (error instanceof InfraError) {
+    process.stderr.write(`grade: ${error.message}\n`);
+    process.exitCode = EXIT.infra;
+  } else {
+    process.stderr.write(`grade: internal error: ${messageOf(error)}\n(This is a bug in grade; rerun with GRADE_DEBUG=1 for details.)\n`);
+    if (process.env.GRADE_DEBUG) console.error(error);
+    process.exitCode = EXIT.infra;
+  }
+}

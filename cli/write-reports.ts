@@ -1,0 +1,20 @@
+import { join, relative } from 'node:path';
+import type { GradeResult } from '../core/result.js';
+import { renderHtml } from '../reports/html-reporter.js';
+import { renderJson } from '../reports/json-reporter.js';
+import { writeFileAtomic } from '../reports/write-atomic.js';
+
+/** The folder a result's files go to unless --out says otherwise: grade-reports/<exercise>/<label>. */
+export function defaultReportDir(result: GradeResult): string {
+  const label = (result.submission.label ?? result.submission.mode).replace(/[^A-Za-z0-9._-]+/g, '-');
+  return join(process.cwd(), 'grade-reports', result.exercise.slug, label);
+}
+
+/** Write report.html and result.json atomically; returns the HTML path as a person should type it. */
+export async function writeReports(result: GradeResult, dir: string): Promise<{ html: string; json: string }> {
+  const html = join(dir, 'report.html');
+  const json = join(dir, 'result.json');
+  await writeFileAtomic(json, renderJson(result));
+  await writeFileAtomic(html, renderHtml(result));
+  return { html: relative(process.cwd(), html) || html, json: relative(process.cwd(), json) || json };
+}

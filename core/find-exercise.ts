@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckKind } from '../checks/check-kind.js';
+import { UserError } from './errors.js';
+import type { Exercise } from './exercise.js';
+import { loadExercise } from './load-exercise.js';
+import { packageRoot } from './package-root.js';
+
+/** Where exercises live: GRADE_EXERCISES, or the exercises/ folder that ships with grade. */
+export function exercisesRoot(): string {
+  return process.env.GRADE_EXERCISES ?? join(packageRoot(), 'exercises');
+}
+
+/** Exercise folder names, e.g. ex01-default-gateway, in order. */
+export function exerciseFolders(root = exercisesRoot()): string[] {
+  if (!existsSync(root)) throw new UserError(`${root} does not exist; set GRADE_EXERCISES to a folder of exercises.`);
+  return readdirSync(root)
+    .filter((name) => /^ex\d{2,3}(-|$)/.test(name) && statSync(join(root, name)).isDirectory())
+    .sort();
+}
+
+/** `ex01` or `ex01-default-gateway` to its folder; an unknown name lists the known ones. */
+export function resolveExerciseDir(name: string, root = exercisesRoot()): string {
+  const folders = exerciseFolders(root);
+  const found = folders.find((f) => f === name || f.startsWith(`${name}-`));
+  if (!found) {
+    const known = folders.map((f) => f.split('-')[0]).join(', ');
+    throw new UserError(`There is no exercise "${name}"; known exercises: ${known || 'none'} (see \`grade list\`).`);
+  }
+  return join(root, found);
+}
+
+export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKind>): Exercise {
+  return loadExercise(resolveExerciseDir(name), kinds);
+}
+
+export function allExercises(kinds: ReadonlyMap<string, CheckKind>): Exercise[] {
+  const root = exercisesRoot();
+  return exerciseFolders(root).map((f) => loadExercise(join(root, f), kinds));
+}

@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import type { Engine, LabelledResources } from './engine.js';
+import { LABEL } from './labels.js';
+
+export interface ReapOptions {
+  /** Also remove labs that `grade start` keeps for learners (`grade clean`). */
+  readonly includeKept?: boolean;
+}
+
+/** Remove labs whose owning process is gone (crashed or killed runs); returns the lab ids removed. */
+export async function reapLabs(engine: Engine, options: ReapOptions = {}): Promise<string[]> {
+  const found = await engine.listLabelled(LABEL.lab);
+  const here = hostname();
+  const doomed = new Set<string>();
+  for (const labels of [...found.containers, ...found.networks].map((r) => r.labels)) {
+    const lab = labels[LABEL.lab];
+    if (!lab) continue;
+    if (options.includeKept || (labels[LABEL.keep] !== 'true' && labels[LABEL.ownerHost] === here && !alive(Number(labels[LABEL.ownerPid])))) {
+      doomed.add(lab);
+    }
+  }
+  await removeLabs(engine, found, doomed);
+  return [...doomed].sort();
+}
+
+export async function removeLabs(engine: Engine, found: LabelledResources, labs: ReadonlySet<string>): Promise<void> {
+  const mine = (labels: Record<string, string>) => labs.has(labels[LABEL.lab] ?? '');
+  await Promise.all(found.containers.filter((c) => mine(c.labels)).map((c) => engine.removeContainer(c.id)));
+  await Promise.all(found.networks.filter((n) => mine(n.labels)).map((n) => engine.removeNetwork(n.id)));
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
