@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Exercise } from '../../core/exercise.js';
+import type { GradeResult } from '../../core/result.js';
+import { readSubmission } from '../../core/submission.js';
+import { gradeSubmission } from '../../grading/grade-exercise.js';
+import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
+
+// Short limits so the cut-offs are quick; real exercises allow more.
+const ex01: Exercise = { ...exercise('ex01-default-gateway'), limits: { commandSeconds: 2, submissionSeconds: 12 } };
+
+function grade(files: Record<string, string>): Promise<GradeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'grade-hostile-'));
+  for (const [node, text] of Object.entries(files)) writeFileSync(join(dir, `${node}.sh`), text);
+  return gradeSubmission({ exercise: ex01, kinds, engine, image, submission: readSubmission(dir, ex01.nodes.map((n) => n.name)), mode: 'submission' });
+}
+
+const commandsOf = (r: GradeResult, node: string) => r.nodes.find((n) => n.name === node)!.commands;
+
+describe('broken and hostile submissions are graded, cut off and cleaned up', () => {
+  afterAll(expectNoLabsOfThisProcess);
+
+  test('runs like a terminal: failures do not stop the next command; loops, here-documents, continuations, CRLF and sudo work', async () => {
+    const r = await grade({
+      'host-a': [
+        '# comments and blank lines are skipped',
+        '',
+        'ip route add 10.9.9.0/24 via 192.168.1.254 dev nosuchdev',
+        'GW=192.168.1.1',
+        'for net in 192.168.2.0/24 203.0.113.0/24; do',
+        '  sudo ip route add $net via $GW',
+        'done',
+        "cat <<'EOF' > /tmp/notes.txt",
+        'two lines',
+        'of notes',
+        'EOF',
+        'ip route \\',
+        '  show',
+      ].join('\r\n'),
+      'host-b': 'sudo route add default gw 192.168.1.1\n',
+    });
+    expect(r.status).toBe('pass');
+    const cmds = commandsOf(r, 'host-a');
+    expect(cmds.map((c) => [c.line, c.status])).toEqual([[3, 'failed'], [4, 'ok'], [5, 'ok'], [8, 'ok'], [12, 'ok']]);
+    expect(cmds[0]!.output).toMatch(/Cannot find device|nosuchdev/);
+    expect(cmds[2]!.text).toBe('for net in 192.168.2.0/24 203.0.113.0/24; do\n  sudo ip route add $net via $GW\ndone');
+    expect(cmds[4]!.output).toContain('203.0.113.0/24 via 192.168.1.1');
+  });
+
+  test('a command that hangs is cut off and the next one still runs', async () => {
+    const r = await grade({ 'host-a': 'ping 192.168.1.1\nsleep 600 &\nip route add default via 192.168.1.1\n', 'host-b': 'ip route add default via 192.168.1.1\n' });
+    const cmds = commandsOf(r, 'host-a');
+    expect(cmds[0]!.status).toBe('timed-out');
+    expect(cmds[0]!.note).toMatch(/cut off after 2 s/);
+    expect(cmds[2]!.status).toBe('ok');
+    expect(r.status).toBe('pass');
+  });
+
+  test('a flood of output is capped and a shell loop that never ends hits the node limit', async () => {
+    const r = await grade({ 'host-a': 'yes grade\nip route add default via 192.168.1.1\nwhile :; do :; done\necho never\n', 'host-b': 'ip route add default via 192.168.1.1\n' });
+    const cmds = commandsOf(r, 'host-a');
+    expect(cmds[0]!.truncated).toBe(true);
+    expect(cmds[0]!.output.length).toBeLessThanOrEqual(8 * 1024);
+    expect(cmds[1]!.status).toBe('ok');
+    expect(cmds[2]!.status).toBe('timed-out');
+    expect(cmds.at(-1)!.status).toBe('not-run');
+    expect(r.status).toBe('pass');
+    expect(r.durationMs).toBeLessThan(60_000);
+  });
+
+  test('deleting interfaces, exit and a syntax error are the learner\'s failures, not the grader\'s', async () => {
+    const r = await grade({
+      'host-a': 'ip link del eth0\nip link set lo down\n',
+      'host-b': 'ip route add default via 192.168.1.1\nexit 3\necho unreachable\n',
+      'server-c': 'if true; then\n  echo unfinished\n',
+    });
+    expect(r.status).toBe('fail');
+    expect(r.checks.filter((c) => c.status === 'error')).toEqual([]);
+    expect(r.checks.find((c) => c.id === 'host-a-reaches-server-c')!.status).toBe('fail');
+    expect(r.checks.find((c) => c.id === 'host-b-reaches-web')!.status).toBe('pass');
+    const b = commandsOf(r, 'host-b');
+    expect(b[1]!.note).toMatch(/ended the shell/);
+    expect(b.at(-1)!.status).toBe('not-run');
+    expect(commandsOf(r, 'server-c')[0]!.status).toBe('syntax-error');
+  });
+});
