@@ -1,0 +1,102 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, test } from 'vitest';
+import { validateResult } from '../../reports/validate-result.js';
+import { engine, expectNoLabsOfThisProcess, root } from './lab-fixture.js';
+import { LABEL } from '../../runner/labels.js';
+
+// The CLI as a person runs it: the built bin, real engine, exit codes and files.
+const bin = join(root, 'bin', 'grade.js');
+const ex01 = join(root, 'exercises', 'ex01-default-gateway');
+
+function grade(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return execa('node', [bin, ...args], { cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'grade-cli-')), env: { NO_COLOR: '1', ...options.env }, reject: false });
+}
+
+async function labsOf(exercise: string) {
+  const found = await engine.listLabelled(LABEL.exercise, exercise);
+  return found.containers.length + found.networks.length;
+}
+
+describe('the grade command line', () => {
+  afterAll(expectNoLabsOfThisProcess);
+
+  test('grading the reference exits 0, prints every check and writes the HTML report where it says', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'grade-cli-'));
+    const run = await grade(['ex01', '--submission', join(ex01, 'solution')], { cwd });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/12\/12 points/);
+    const reportLine = /Full report: (\S+)/.exec(run.stdout);
+    expect(reportLine).not.toBeNull();
+    const html = readFileSync(join(cwd, reportLine![1]!), 'utf8');
+    expect(html).toContain('<svg');
+    expect(existsSync(join(cwd, 'grade-reports', 'ex01-default-gateway', 'solution', 'result.json'))).toBe(true);
+  });
+
+  test('a wrong case exits 1; --json prints only a valid result on stdout; --out chooses the folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'grade-out-'));
+    const run = await grade(['ex01-default-gateway', '--submission', join(ex01, 'wrong', 'wan-only'), '--json', '--out', out]);
+    expect(run.exitCode).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(validateResult(result)).toEqual({ ok: true });
+    expect(result.status).toBe('fail');
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(run.stderr).toContain(join(out, 'report.html').split('/').pop());
+  });
+
+  test('mistakes a person can make get one sentence and exit 2', async () => {
+    const unknown = await grade(['ex99']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr.trim()).toMatch(/^grade: There is no exercise "ex99"; known exercises: ex01(, ex\d\d)* \(see `grade list`\)\.$/);
+    const sub = mkdtempSync(join(tmpdir(), 'grade-sub-'));
+    writeFileSync(join(sub, 'host-c.sh'), 'ip route\n');
+    const badNode = await grade(['ex01', '--submission', sub]);
+    expect(badNode.exitCode).toBe(2);
+    expect(badNode.stderr).toMatch(/host-c\.sh is for a node "host-c" this exercise does not have; name files after its nodes: router\.sh, host-a\.sh/);
+    const missing = await grade(['ex01', '--submission', join(sub, 'nope')]);
+    expect([missing.exitCode, missing.stderr.split('\n').filter(Boolean).length]).toEqual([2, 1]);
+    const badShell = await grade(['shell', 'ex01', 'host-z']);
+    expect(badShell.stderr).toMatch(/ex01 has no node "host-z"; its nodes are router, host-a/);
+    expect(badShell.exitCode).toBe(2);
+  });
+
+  test('a malformed exercise file is reported with file, line and path, never a stack trace', async () => {
+    const exercises = mkdtempSync(join(tmpdir(), 'grade-exs-'));
+    cpSync(ex01, join(exercises, 'ex01-default-gateway'), { recursive: true });
+    const file = join(exercises, 'ex01-default-gateway', 'exercise.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('address: 192.168.1.10/24', 'address: 192.168.1/24'));
+    const run = await grade(['list'], { env: { GRADE_EXERCISES: exercises } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/exercise\.yaml:\d+: nodes\.host-a\.interfaces\.eth0\.address: must be an IPv4 address with a prefix length/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('start, check the live lab, fix it in the lab, check again, stop', async () => {
+    expect(await labsOf('ex01')).toBe(0);
+    const start = await grade(['start', 'ex01']);
+    expect(start.exitCode, start.stderr).toBe(0);
+    expect(start.stdout).toContain('npx grade shell ex01 router');
+    const again = await grade(['start', 'ex01']);
+    expect([again.exitCode, again.stderr]).toEqual([2, expect.stringMatching(/already running/)]);
+    try {
+      const before = await grade(['ex01']);
+      expect(before.exitCode).toBe(1);
+      // What a learner types in `grade shell`, sent the same way the shell runs it.
+      const found = await engine.listLabelled(LABEL.exercise, 'ex01');
+      for (const node of ['host-a', 'host-b']) {
+        const id = found.containers.find((c) => c.labels[LABEL.node] === node)!.id;
+        const r = await engine.exec(id, ['setpriv', '--bounding-set=-all,+net_admin,+net_raw', '--inh-caps=-all', '--', 'ip', 'route', 'add', 'default', 'via', '192.168.1.1'], { timeoutMs: 5000, maxOutputBytes: 1024 });
+        expect(r.exitCode).toBe(0);
+      }
+      const after = await grade(['ex01']);
+      expect(after.exitCode, after.stdout).toBe(0);
+    } finally {
+      const stop = await grade(['stop', 'ex01']);
+      expect(stop.exitCode).toBe(0);
+    }
+    expect(await labsOf('ex01')).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, test } from 'vitest';
+import { planLab } from '../../core/plan-lab.js';
+import { LABEL } from '../../runner/labels.js';
+import { provision } from '../../runner/provision.js';
+import { engine, exercise, expectNoLabsOfThisProcess, image, root } from './lab-fixture.js';
+
+const bin = join(root, 'bin', 'grade.js');
+
+async function labExists(labId: string): Promise<boolean> {
+  const found = await engine.listLabelled(LABEL.lab, labId);
+  return found.containers.length + found.networks.length > 0;
+}
+
+describe('no container or network outlives its run', () => {
+  afterAll(expectNoLabsOfThisProcess);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} in the middle of grading removes the lab`, async () => {
+      const sub = mkdtempSync(join(tmpdir(), 'grade-signal-'));
+      writeFileSync(join(sub, 'host-a.sh'), 'sleep 15\n');
+      const child = execa('node', [bin, 'ex01', '--submission', sub], { cwd: sub, reject: false, env: { NO_COLOR: '1' } });
+      // Wait until its lab exists, then interrupt it.
+      let labId: string | undefined;
+      for (let i = 0; i < 100 && !labId; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const found = await engine.listLabelled(LABEL.ownerPid, String(child.pid));
+        labId = found.containers[0]?.labels[LABEL.lab];
+      }
+      expect(labId).toBeDefined();
+      await new Promise((r) => setTimeout(r, 1500));
+      child.kill(signal);
+      const run = await child;
+      expect(run.exitCode).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(await labExists(labId!)).toBe(false);
+    });
+  }
+
+  test('a lab whose owner process died is reaped by the next grade command', async () => {
+    const orphan = await provision(engine, planLab(exercise('ex01-default-gateway'), { image, ownerPid: 2 ** 22 + 12345 }));
+    expect(await labExists(orphan.id)).toBe(true);
+    const run = await execa('node', [bin, 'stop', 'ex01'], { reject: false });
+    expect(run.exitCode).toBe(0);
+    expect(await labExists(orphan.id)).toBe(false);
+  });
+});
