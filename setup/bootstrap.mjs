@@ -71,21 +71,12 @@ function checkNode() {
 async function dependencies() {
   const lock = join(root, 'package-lock.json');
   const installed = mtime(join(root, 'node_modules', '.package-lock.json'));
-  if (existsSync(lock)) {
-    if (installed !== undefined && installed >= mtime(lock)) return 'up to date';
-    try {
-      await run('npm', ['ci', '--no-audit', '--no-fund'], '`npm ci`');
-      return 'installed with npm ci';
-    } catch (err) {
-      if (!/EUSAGE[\s\S]*in sync/.test(err.output ?? '')) throw err;
-      // npm ci refuses a lock file that does not match package.json; install anyway, leaving the lock file as it is.
-      await run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], '`npm install --no-save`');
-      return 'installed with npm install --no-save, because package-lock.json is out of sync with package.json (fix: npm install, then commit package-lock.json)';
-    }
-  }
-  if (installed !== undefined && installed >= mtime(join(root, 'package.json'))) return 'up to date';
-  await run('npm', ['install', '--no-audit', '--no-fund'], '`npm install`');
-  return 'installed with npm install';
+  const wanted = Math.max(mtime(lock) ?? 0, mtime(join(root, 'package.json')) ?? 0);
+  if (installed !== undefined && installed >= wanted) return 'up to date';
+  // Not `npm ci`: lock files written without registry addresses lack other platforms' optional
+  // packages, which npm ci rejects. `npm install --no-save` installs the locked versions all the same.
+  await run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], '`npm install`');
+  return 'installed the locked versions with npm install';
 }
 
 /** Newest modification time among the files the build reads. */
