@@ -1,26 +1,12 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
+import { sysctlParamsSchema, type SysctlParams } from './sysctl.js';
 import { DUMP_SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
 
-interface PersistedParams {
-  node: string;
-  key: string;
-  value: string | number;
-}
-
-export const sysctlPersistedCheck: CheckKind<PersistedParams> = {
+export const sysctlPersistedCheck: CheckKind<SysctlParams> = {
   name: 'sysctl-persisted',
   description: 'a kernel setting written to /etc/sysctl.conf or /etc/sysctl.d/*.conf, so it survives a reboot',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['node', 'key', 'value'],
-    properties: {
-      node: { type: 'string' },
-      key: { type: 'string', pattern: '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$' },
-      value: { type: ['string', 'number'] },
-    },
-  },
+  schema: sysctlParamsSchema,
   nodesOf: (p) => [p.node],
   async run(p, { lab }) {
     const result = await lab.exec(p.node, ['bash', '-c', DUMP_SYSCTL_FILES]);

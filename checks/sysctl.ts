@@ -1,7 +1,19 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
 
-interface SysctlParams {
+/** node, key (dotted or slashed) and value: the parameters of both sysctl kinds. */
+export const sysctlParamsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['node', 'key', 'value'],
+  properties: {
+    node: { type: 'string' },
+    key: { type: 'string', pattern: '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$' },
+    value: { type: ['string', 'number'] },
+  },
+} as const;
+
+export interface SysctlParams {
   node: string;
   key: string;
   value: string | number;
@@ -10,16 +22,7 @@ interface SysctlParams {
 export const sysctlCheck: CheckKind<SysctlParams> = {
   name: 'sysctl',
   description: "a node's current kernel setting, e.g. net.ipv4.ip_forward = 1",
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['node', 'key', 'value'],
-    properties: {
-      node: { type: 'string' },
-      key: { type: 'string', pattern: '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$' },
-      value: { type: ['string', 'number'] },
-    },
-  },
+  schema: sysctlParamsSchema,
   nodesOf: (p) => [p.node],
   async run(p, { lab }) {
     const key = p.key.replace(/\//g, '.');

@@ -1,4 +1,7 @@
 // Small IPv4 helpers for comparing iptables address conditions with a described packet class.
+import { parseIpv4 } from '../../core/ipv4.js';
+
+export { parseIpv4 };
 
 /** An IPv4 network: base address (host bits cleared) as an unsigned 32-bit number, and prefix length. */
 export interface Cidr {
@@ -7,19 +10,6 @@ export interface Cidr {
 }
 
 export const ANY_ADDRESS: Cidr = { base: 0, prefix: 0 };
-
-export function parseIpv4(text: string): number | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    value = value * 256 + n;
-  }
-  return value;
-}
 
 export function formatIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
