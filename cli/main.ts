@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InfraError, UserError, messageOf } from '../core/errors.js';
 import { toolVersion } from '../core/tool-version.js';
+import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { cleanCommand, shellCommand, startCommand, stopCommand } from './commands/lab-commands.js';
@@ -9,7 +10,13 @@ import { verifyCommand } from './commands/verify.js';
 import { createContext, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
-const COMMANDS = ['list', 'start', 'shell', 'check', 'stop', 'clean', 'doctor', 'verify', 'help'];
+const COMMANDS = ['list', 'start', 'shell', 'check', 'batch', 'stop', 'clean', 'doctor', 'verify', 'help'];
+
+function concurrencyOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new UserError('--concurrency takes a whole number from 1 to 16.');
+  return n;
+}
 
 function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | number) => void): Command {
   const program = new Command('grade')
@@ -37,6 +44,13 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('-v, --verbose', 'show evidence and every command')
     .action((ex: string, opts: { submission?: string; json?: boolean; out?: string; verbose?: boolean }) => run((ctx) => checkCommand(ctx, ex, opts)));
   program
+    .command('batch <exercise> <folder>')
+    .description('grade every sub-folder of <folder> (one learner each) in its own fresh lab; writes grades.csv and a report per learner')
+    .option('-o, --out <dir>', 'where grades.csv and the reports go (default: grade-reports/<exercise>-batch)')
+    .option('-j, --concurrency <n>', 'labs graded at once (default 2)', concurrencyOption)
+    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .action((ex: string, folder: string, opts: { out?: string; concurrency?: number; junit?: string }) => run((ctx) => batchCommand(ctx, ex, folder, opts)));
+  program
     .command('stop <exercise>')
     .description('remove the running lab of an exercise')
     .action((ex: string) => run((ctx) => stopCommand(ctx, ex)));
@@ -46,11 +60,7 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .command('verify [exercises...]')
     .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
     .option('--junit <file>', 'also write the results as JUnit XML')
-    .option('-j, --concurrency <n>', 'labs graded at once', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 16) throw new UserError('--concurrency takes a whole number from 1 to 16.');
-      return n;
-    })
+    .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
     .action((exs: string[], opts: { junit?: string; concurrency?: number }) => run((ctx) => verifyCommand(ctx, exs, opts)));
   return program;
 }

@@ -5,6 +5,7 @@ import { readSubmission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
 import { gradeSubmission } from './grade-exercise.js';
+import { runPool } from './run-pool.js';
 
 export type VerifyCaseKind = 'reference' | 'alternative' | 'wrong';
 
@@ -49,19 +50,11 @@ export async function verifyExercises(req: VerifyRequest): Promise<VerifyCase[]>
     ...exercise.alternatives.map((a) => ({ exercise, name: `alternatives/${a.name}`, kind: 'alternative' as const, dir: a.dir, fails: [] })),
     ...exercise.wrongCases.map((w) => ({ exercise, name: `wrong/${w.name}`, kind: 'wrong' as const, dir: w.dir, fails: w.fails })),
   ]);
-  const results: VerifyCase[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      const job = jobs[index]!;
-      const verified = await verifyJob(job, req);
-      results[index] = verified;
-      req.onCase?.(verified);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(req.concurrency, jobs.length)) }, worker));
-  return results;
+  return runPool(jobs, req.concurrency, async (job) => {
+    const verified = await verifyJob(job, req);
+    req.onCase?.(verified);
+    return verified;
+  });
 }
 
 async function verifyJob(job: Job, req: VerifyRequest): Promise<VerifyCase> {

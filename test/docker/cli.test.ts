@@ -62,6 +62,20 @@ describe('the grade command line', () => {
     expect(badShell.exitCode).toBe(2);
   });
 
+  test('batch grades every learner in a fresh lab, keeps going past an invalid folder, and writes grades.csv', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'grade-batch-'));
+    cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'alice'), { recursive: true });
+    cpSync(join(ex01, 'wrong', 'wan-only'), join(cwd, 'subs', 'bob'), { recursive: true });
+    cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'carol'), { recursive: true });
+    writeFileSync(join(cwd, 'subs', 'carol', 'host-z.sh'), 'ip route\n');
+    const run = await grade(['batch', 'ex01', 'subs', '--out', 'grades'], { cwd });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const csv = readFileSync(join(cwd, 'grades', 'grades.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^submission,status,earned,possible,host-a-reaches-server-c,/);
+    expect(csv.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['alice,pass,12,12', 'bob,fail,6,12', 'carol,invalid,,']);
+    expect(existsSync(join(cwd, 'grades', 'bob', 'report.html'))).toBe(true);
+  });
+
   test('a malformed exercise file is reported with file, line and path, never a stack trace', async () => {
     const exercises = mkdtempSync(join(tmpdir(), 'grade-exs-'));
     cpSync(ex01, join(exercises, 'ex01-default-gateway'), { recursive: true });

@@ -1,0 +1,21 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { allExercises } from '../../core/find-exercise.js';
+import { verifyExercises } from '../../grading/verify.js';
+import { engine, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
+
+const RUNS = 10;
+
+// No flaky checks: the same submission always gets the same verdict.
+describe('every reference solution gets full marks every time', () => {
+  afterAll(expectNoLabsOfThisProcess);
+
+  for (const exercise of allExercises(kinds)) {
+    test(`${exercise.id}: ${RUNS} gradings of the reference, ${RUNS} full passes`, async () => {
+      const onlyReference = { ...exercise, alternatives: [], wrongCases: [] };
+      const cases = await verifyExercises({ exercises: Array(RUNS).fill(onlyReference), kinds, engine, image, concurrency: 3 });
+      const verdicts = cases.map((c) => `${c.result.status} ${c.result.score.earned}/${c.result.score.possible}`);
+      const full = `pass ${cases[0]!.result.score.possible}/${cases[0]!.result.score.possible}`;
+      expect(verdicts).toEqual(Array(RUNS).fill(full));
+    });
+  }
+});
