@@ -13,7 +13,8 @@ export function parseSysctlFiles(dump: string): ConfigSetting[] {
   let file = '';
   let line = 0;
   for (const raw of dump.split('\n')) {
-    const header = /^### (.+)$/.exec(raw);
+    // Only the dump's own headers: a learner's "### my notes" comment inside a file is just a comment.
+    const header = /^### (\/etc\/sysctl\.conf|\/etc\/sysctl\.d\/.+\.conf)$/.exec(raw);
     if (header) {
       file = header[1]!;
       line = 0;

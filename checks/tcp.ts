@@ -35,7 +35,7 @@ export const tcpCheck: CheckKind<TcpParams> = {
     const wantConnect = p.connect ?? true;
     const send = p.send === undefined ? '' : withToken(p.send, token);
     // -N closes our side after sending, so request/response services answer and the check ends.
-    const script = `printf '%s' "$GRADE_SEND" | nc -n -N -w 2 ${p.to} ${p.port}`;
+    const script = `printf '%s' "$GRADE_SEND" | nc -v -n -N -w 2 ${p.to} ${p.port}`;
     const result = await lab.exec(p.node, ['bash', '-c', script], { env: { GRADE_SEND: send }, timeoutMs: 5000 });
     const evidence = [evidenceOf(p.node, `nc ${p.to} ${p.port}`, result)];
     const want = p.expect === undefined ? undefined : withToken(p.expect, token);
@@ -49,10 +49,10 @@ export const tcpCheck: CheckKind<TcpParams> = {
     if (!wantConnect) {
       return { status: connected ? 'fail' : 'pass', expected, observed: connected ? 'the connection was accepted' : 'no connection', evidence };
     }
-    if (!connected && !result.output.trim()) {
-      return { status: 'fail', expected, observed: result.timedOut ? 'no answer in time' : `the connection failed`, evidence };
+    if (!connected) {
+      const why = firstLine(result.stderr).replace(/^nc: /, '') || (result.timedOut ? 'no answer in time' : 'no answer within 2 s');
+      return { status: 'fail', expected, observed: `the connection to ${p.to}:${p.port} failed: ${why}`, evidence };
     }
-    if (!connected) return { status: 'fail', expected, observed: `the connection failed: ${firstLine(result.output)}`, evidence };
     if (want === undefined || result.stdout.includes(want)) {
       return { status: 'pass', expected, observed: want === undefined ? 'connected' : `the reply contains ${shownWant}`, evidence };
     }

@@ -103,6 +103,7 @@ export const exerciseSchema = {
           kind: { type: 'string' },
           points: { type: 'number', minimum: 0 },
           hint: { type: 'string' },
+          because: { type: 'array', items: { type: 'string' } },
         },
       },
     },

@@ -52,6 +52,8 @@ export interface CheckSpec {
   readonly kind: string;
   readonly points: number;
   readonly hint?: string;
+  /** Checks that explain this one when it fails too (say, ip_forward for a ping through a router). */
+  readonly because: readonly string[];
   /** Kind-specific parameters, validated against the kind's own schema. */
   readonly params: Readonly<Record<string, unknown>>;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { CheckKind } from '../checks/check-kind.js';
-import { createAjv, describeAjvError } from './ajv.js';
+import { createAjv, describeAjvErrors } from './ajv.js';
 import { UserError } from './errors.js';
 import {
   DEFAULT_LIMITS,
@@ -23,7 +23,7 @@ import { submissionNodeFiles } from './submission.js';
 const ajv = createAjv();
 const validateExerciseShape = ajv.compile(exerciseSchema);
 const validateWrongCase = ajv.compile(wrongCaseSchema);
-const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint']);
+const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint', 'because']);
 
 type Path = (string | number)[];
 
@@ -35,22 +35,71 @@ class SourceFile {
     readonly path: string,
     readonly shown: string,
   ) {
-    this.doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: this.lines, uniqueKeys: true });
+    const text = readFileSync(path, 'utf8');
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
     const first = this.doc.errors[0];
     if (first) {
       const at = first.linePos?.[0];
       const where = at ? `:${at.line}:${at.col}` : '';
-      throw new UserError(`${shown}${where}: this is not valid YAML (${first.message.split('\n')[0]}).`);
+      if (first.code === 'DUPLICATE_KEY') {
+        const key = /^[^:\n]*/.exec(text.slice(first.pos[0]))?.[0]?.trim().replace(/^["']|["']$/g, '') ?? '';
+        const inside = dotted(this.pathOfKeyAt(first.pos[0]).slice(0, -1));
+        throw new UserError(`${shown}${where}: ${inside ? `${inside}: ` : ''}the key "${key}" appears twice; each key may appear only once in a mapping.`);
+      }
+      // yaml's first line ends in " at line L, column C:", which the prefix already says.
+      const why = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      throw new UserError(`${shown}${where}: this is not valid YAML (${why}).`);
     }
   }
 
   fail(path: Path, message: string): never {
-    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const pos = node?.range ? this.lines.linePos(node.range[0]) : undefined;
+    const pos = this.locate(path);
     const where = pos ? `:${pos.line}` : '';
-    const dotted = path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}: ` : '';
-    throw new UserError(`${this.shown}${where}: ${dotted}${message}`);
+    const inside = path.length ? `${dotted(path)}: ` : 'the file ';
+    throw new UserError(`${this.shown}${where}: ${inside}${message}`);
   }
+
+  /** Line of the place a path names: the key's own line for a mapping entry, else the value's. */
+  private locate(path: Path): { line: number } | undefined {
+    const last = path.at(-1);
+    const parent = path.length ? this.doc.getIn(path.slice(0, -1), true) : undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+      const key = pair?.key as { range?: [number, number, number] } | undefined;
+      if (key?.range) return this.lines.linePos(key.range[0]);
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last] as { range?: [number, number, number] } | undefined;
+      if (item?.range) return this.lines.linePos(item.range[0]);
+    }
+    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? this.lines.linePos(node.range[0]) : undefined;
+  }
+
+  /** The path of the mapping key that starts at a source offset (for duplicate keys). */
+  private pathOfKeyAt(offset: number): Path {
+    let found: Path = [];
+    visit(this.doc, {
+      Pair: (_key, pair, ancestors) => {
+        const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+        if (range?.[0] !== offset) return undefined;
+        const path: Path = [];
+        const chain = [...ancestors, pair];
+        chain.forEach((node, i) => {
+          if (isPair(node)) path.push(String(isScalar(node.key) ? node.key.value : node.key));
+          else if (isSeq(node)) path.push(node.items.indexOf(chain[i + 1] as never));
+        });
+        found = path;
+        return visit.BREAK;
+      },
+    });
+    return found;
+  }
+}
+
+/** ['checks', 0, 'to'] -> "checks[0].to". */
+function dotted(path: Path): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
 }
 
 /** Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix. */
@@ -61,10 +110,12 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKind>,
   const src = new SourceFile(file, shown);
   const raw = src.doc.toJS() as unknown;
   if (!validateExerciseShape(raw)) {
-    const described = describeAjvError(validateExerciseShape.errors![0]!);
+    const described = describeAjvErrors(validateExerciseShape.errors ?? []);
     src.fail(described.path, described.message);
   }
   const data = raw as RawExercise;
+  const folderId = basename(dir).split('-')[0];
+  if (folderId !== data.id) src.fail(['id'], `is "${data.id}" but the folder is ${basename(dir)}; name the folder ${data.id}-<topic> or change the id to ${folderId}`);
 
   const networks: NetworkSpec[] = Object.entries(data.networks).map(([name, n]) => ({
     name,
@@ -85,13 +136,18 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKind>,
     if (seen.has(c.id)) src.fail(['checks', i, 'id'], `the id "${c.id}" is used by an earlier check; ids must be unique`);
     seen.add(c.id);
   });
+  checks.forEach((c, i) => {
+    c.because.forEach((id, j) => {
+      if (!seen.has(id) || id === c.id) src.fail(['checks', i, 'because', j], `"${id}" is not another check of this exercise`);
+    });
+  });
 
   const solutionDir = join(dir, 'solution');
   if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
-  submissionNodeFiles(solutionDir, nodeNames);
+  knownSolution(solutionDir, nodeNames, shownFrom);
   const alternatives = subfolders(join(dir, 'alternatives')).map((name) => {
     const altDir = join(dir, 'alternatives', name);
-    submissionNodeFiles(altDir, nodeNames);
+    knownSolution(altDir, nodeNames, shownFrom);
     return { name, dir: altDir };
   });
   const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodeNames, shownFrom);
@@ -153,8 +209,8 @@ function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: Readon
   const params = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_CHECK_FIELDS.has(k)));
   const validate = ajv.compile(kind.schema);
   if (!validate(params)) {
-    const described = describeAjvError(validate.errors![0]!);
-    src.fail([...at, ...described.path], `${described.message} (for a ${raw.kind} check)`);
+    const described = describeAjvErrors(validate.errors ?? []);
+    src.fail([...at, ...described.path], `${described.message} (for ${/^[aeiou]/i.test(raw.kind) ? 'an' : 'a'} ${raw.kind} check)`);
   }
   for (const node of kind.nodesOf(params)) {
     if (!nodeNames.includes(node)) src.fail([...at, 'node'], `"${node}" is not a node of this exercise (nodes: ${nodeNames.join(', ')})`);
@@ -165,6 +221,7 @@ function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: Readon
     kind: raw.kind,
     points: raw.points ?? 1,
     ...(raw.hint ? { hint: raw.hint.trim() } : {}),
+    because: raw.because ?? [],
     params,
   };
 }
@@ -178,16 +235,23 @@ function loadWrongCases(dir: string, checkIds: Set<string>, nodeNames: string[],
       const src = new SourceFile(file, shown);
       const raw = src.doc.toJS() as unknown;
       if (!validateWrongCase(raw)) {
-        const described = describeAjvError(validateWrongCase.errors![0]!);
+        const described = describeAjvErrors(validateWrongCase.errors ?? []);
         src.fail(described.path, described.message);
       }
       const data = raw as { description: string; fails: string[] };
       data.fails.forEach((id, i) => {
         if (!checkIds.has(id)) src.fail(['fails', i], `"${id}" is not a check id of this exercise`);
       });
-      submissionNodeFiles(caseDir, nodeNames);
+      knownSolution(caseDir, nodeNames, shownFrom);
       return { name, description: data.description, fails: data.fails, dir: caseDir };
     });
+}
+
+/** A solution folder the exercise ships must hold at least one valid <node>.sh file. */
+function knownSolution(dir: string, nodeNames: readonly string[], shownFrom: string): void {
+  if (submissionNodeFiles(dir, nodeNames, shownFrom).size === 0) {
+    throw new UserError(`${relative(shownFrom, dir)} has no <node>.sh files; add the commands for at least one of ${nodeNames.join(', ')}.`);
+  }
 }
 
 function subfolders(dir: string): string[] {
@@ -220,5 +284,6 @@ interface RawCheck {
   kind: string;
   points?: number;
   hint?: string;
+  because?: string[];
   [param: string]: unknown;
 }

@@ -28,6 +28,8 @@ export interface CheckResult {
   readonly observed: string;
   /** Shown when the check did not pass. */
   readonly hint?: string;
+  /** When this check did not pass: the explaining checks (its `because`) that did not pass either. */
+  readonly causes?: readonly { readonly id: string; readonly observed: string }[];
   readonly evidence: readonly Evidence[];
   readonly durationMs: number;
 }

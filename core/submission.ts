@@ -19,8 +19,8 @@ export interface SubmissionFile {
 const MAX_FILE_BYTES = 96 * 1024;
 
 /** The <node>.sh files of a folder, checked against the exercise's nodes. */
-export function submissionNodeFiles(dir: string, nodeNames: readonly string[]): Map<string, string> {
-  const shown = relative(process.cwd(), dir) || dir;
+export function submissionNodeFiles(dir: string, nodeNames: readonly string[], shownFrom = process.cwd()): Map<string, string> {
+  const shown = relative(shownFrom, dir) || dir;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${shown} is not a folder; a submission is a folder of <node>.sh files.`);
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir).sort()) {

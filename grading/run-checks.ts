@@ -5,8 +5,8 @@ import type { CheckResult } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 
 /** Run every check of a lab at once. A check that throws is an `error` (the machine's fault), never a `fail`. */
-export function runChecks(checks: readonly CheckSpec[], kinds: ReadonlyMap<string, CheckKind>, lab: LabExec, token: string): Promise<CheckResult[]> {
-  return Promise.all(
+export async function runChecks(checks: readonly CheckSpec[], kinds: ReadonlyMap<string, CheckKind>, lab: LabExec, token: string): Promise<CheckResult[]> {
+  const results = await Promise.all(
     checks.map(async (check) => {
       const started = Date.now();
       const kind = kinds.get(check.kind)!;
@@ -31,4 +31,12 @@ export function runChecks(checks: readonly CheckSpec[], kinds: ReadonlyMap<strin
       };
     }),
   );
+  return results.map((r, i) => withCauses(r, checks[i]!, results));
+}
+
+/** A failed behaviour check names the failed rule checks that explain it. */
+function withCauses(result: CheckResult, spec: CheckSpec, all: readonly CheckResult[]): CheckResult {
+  if (result.status === 'pass' || spec.because.length === 0) return result;
+  const causes = all.filter((r) => spec.because.includes(r.id) && r.status !== 'pass').map((r) => ({ id: r.id, observed: r.observed }));
+  return causes.length ? { ...result, causes } : result;
 }

@@ -33,6 +33,7 @@ export interface CheckView {
   readonly observed: string;
   /** Only for checks that did not pass. */
   readonly hint: string | null;
+  readonly causes: readonly { readonly id: string; readonly observed: string }[];
   readonly evidence: readonly EvidenceView[];
   readonly hasEvidence: boolean;
   readonly evidenceSummary: string;
@@ -149,6 +150,7 @@ function checkView(c: CheckResult): CheckView {
     expected: c.expected,
     observed: c.observed,
     hint: c.status !== 'pass' && c.hint !== undefined ? c.hint : null,
+    causes: (c.causes ?? []).map((cause) => ({ id: cause.id, observed: cause.observed })),
     evidence: c.evidence.map(evidenceView),
     hasEvidence: n > 0,
     evidenceSummary: `Evidence: ${n} command${n === 1 ? '' : 's'} the grader ran`,

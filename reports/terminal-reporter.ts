@@ -77,6 +77,7 @@ function checkLines(check: CheckResult, c: Colors, verbose: boolean, titleWidth:
   if (check.status === 'pass' && !verbose) return lines;
   lines.push(...labelled('expected', check.expected, c));
   lines.push(...labelled('observed', check.observed, c));
+  for (const cause of check.causes ?? []) lines.push(...labelled('because', `${cause.observed} (${cause.id})`, c, c.yellow));
   if (check.status !== 'pass' && check.hint !== undefined) lines.push(...labelled('hint', check.hint, c, c.cyan));
   if (verbose && check.status !== 'pass') {
     for (const e of check.evidence) {

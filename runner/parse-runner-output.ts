@@ -72,11 +72,14 @@ export function parseRunnerOutput(stdout: string, mark: string, scriptText: stri
         : 'this command ended the shell, so nothing after it ran';
       if (!end.timedOut && exitCode !== 0) status = 'failed';
     }
+    // An unfinished command read on to the end of the file: its blank last lines are not part of it.
+    let endLine = d.endLine;
+    if (status === 'syntax-error') while (endLine > d.line && !lines[endLine - 1]?.trim()) endLine--;
     return {
       index: d.index,
       line: d.line,
-      endLine: d.endLine,
-      text: lines.slice(d.line - 1, d.endLine).join('\n'),
+      endLine,
+      text: lines.slice(d.line - 1, endLine).join('\n'),
       status,
       exitCode,
       output: d.output,

@@ -21,24 +21,33 @@ for ((__ln = 0; __ln < __n; __ln++)); do
   else
     __buf+=$'\n'"$__line"
   fi
-  [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
+  __more=0; [ $((__ln + 1)) -lt "$__n" ] && __more=1
+  [ "$__more" = 1 ] && [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
   __err=$(bash -n -c "$__buf" 2>&1)
   if [ $? -ne 0 ] || [ -n "$__err" ]; then
-    [ $((__ln + 1)) -lt "$__n" ] && continue
+    # Unfinished (an open quote, block or here-document): read on, as a terminal's "> " prompt does.
+    # Malformed (an unexpected token): report it and go on with the next line, as a terminal does.
+    [ "$__more" = 1 ] && [[ "$__err" =~ (unexpected\ end\ of\ file|unexpected\ EOF|delimited\ by\ end-of-file) ]] && continue
     printf '%s SYNTAX %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
     printf '%s\n' "$__err" > /tmp/.grade-syntax; __emit_out /tmp/.grade-syntax "$__i"
-    break
+    rm -f /tmp/.grade-syntax
+    __i=$((__i + 1)); __buf=""
+    continue
   fi
   __out=/tmp/.grade-out-$__i; __flag=/tmp/.grade-timeout-$__i
   printf '%s BEGIN %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
+  # The watchdog keeps nothing of the runner's stdout open: a TERM that lands before its trap is set
+  # can orphan its sleep, which must not hold the exec's output open for another $T seconds.
+  # A file that calls `exit` ends the runner mid-command: its watchdog then stands down when it wakes.
   (
     trap 'kill $__s 2>/dev/null; exit 0' TERM
     sleep "$T" & __s=$!; wait $__s
+    kill -0 "$RUNNER" 2>/dev/null || exit 0
     : > "$__flag"
     for __p in $(pgrep -g "$PGID"); do
       case " $__p " in " $RUNNER "|" $BASHPID "|" $PGID ") ;; *) kill -KILL "$__p" 2>/dev/null ;; esac
     done
-  ) &
+  ) > /dev/null 2>&1 &
   __wd=$!
   __t0=$EPOCHREALTIME
   eval "$__buf" > "$__out" 2>&1 < /dev/null

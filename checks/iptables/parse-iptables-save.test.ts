@@ -133,10 +133,10 @@ describe('parseIptablesSave: structure', () => {
     expect(parsed.ignored).toHaveLength(4);
   });
 
-  it('ignores anything in other DOCKER* chains (Docker-in-Docker style)', () => {
-    const parsed = parseIptablesSave('*filter\n:FORWARD ACCEPT [0:0]\n:DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n-A DOCKER-USER -j RETURN\n-A FORWARD -j ACCEPT\nCOMMIT\n');
-    expect(findChain(parsed, 'filter', 'FORWARD')?.rules.map((r) => r.target)).toEqual(['ACCEPT']);
-    expect(findChain(parsed, 'filter', 'DOCKER-USER')).toBeUndefined();
+  it("keeps a learner's own chain named DOCKER (copying Docker's port-forwarding layout)", () => {
+    const parsed = parseIptablesSave('*nat\n:PREROUTING ACCEPT [0:0]\n:DOCKER - [0:0]\n-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER\n-A DOCKER -p tcp --dport 8080 -j DNAT --to-destination 10.0.0.2:80\nCOMMIT\n');
+    expect(findChain(parsed, 'nat', 'PREROUTING')?.rules.map((r) => r.target)).toEqual(['DOCKER']);
+    expect(findChain(parsed, 'nat', 'DOCKER')?.rules.map((r) => r.target)).toEqual(['DNAT']);
   });
 
   it('accepts packet counters (iptables-save -c) and CRLF line ends', () => {

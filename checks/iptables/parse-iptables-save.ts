@@ -237,8 +237,11 @@ function readTargetOptions(rule: { -readonly [K in keyof Rule]: Rule[K] }, optio
   }
 }
 
+// Docker's own DNS plumbing inside a container; a learner's chain named DOCKER (copying Docker's layout) counts.
+const DOCKER_DNS_CHAINS = new Set(['DOCKER_OUTPUT', 'DOCKER_POSTROUTING']);
+
 function isDockerChain(name: string | undefined): boolean {
-  return name !== undefined && name.startsWith('DOCKER');
+  return name !== undefined && DOCKER_DNS_CHAINS.has(name);
 }
 
 export function parseIptablesSave(output: string): Ruleset {

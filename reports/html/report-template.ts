@@ -52,6 +52,8 @@ dl.meta dd { margin: 0; }
 .eo { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 10px; }
 .eo div { background: var(--panel); border-radius: 6px; padding: 8px 12px; }
 .eo .label { display: block; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
+.cause { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #fff6e0; border: 1px solid #f0d58c; }
+.cause .label { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; margin-right: 8px; }
 .hint { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #eaf1fd; border: 1px solid #c6d7f5; }
 .hint::before { content: "Hint: "; font-weight: 700; }
 details { margin-top: 10px; }
@@ -124,6 +126,7 @@ export const REPORT_TEMPLATE = `<!doctype html>
     <div><span class="label">Expected</span>{{expected}}</div>
     <div><span class="label">Observed</span>{{observed}}</div>
   </div>
+  {{#each causes}}<div class="cause"><span class="label">Because</span>{{observed}} <code>{{id}}</code></div>{{/each}}
   {{#if hint}}<div class="hint">{{hint}}</div>{{/if}}
   {{#if hasEvidence}}
   <details>

@@ -46,6 +46,12 @@ describe('what a learner command may and may not do in a node', () => {
     expect((await sh('mount -o remount,rw /proc/sys')).exitCode).not.toBe(0);
   });
 
+  test('tcpdump captures, as the lessons use it, without switching users', async () => {
+    const capture = await sh('(sleep 0.5; ping -n -c 1 127.0.0.1 >/dev/null) & sudo tcpdump -n -i lo -c 1 icmp 2>&1; wait');
+    expect(capture.output).toMatch(/1 packet captured/);
+    expect(capture.output).toContain('127.0.0.1 > 127.0.0.1: ICMP echo request');
+  });
+
   test('cannot regain capabilities through sudo or setuid programs', async () => {
     const status = await sh('sudo grep CapEff /proc/self/status');
     expect(BigInt(`0x${status.stdout.split(/:\s+/)[1]!.trim()}`)).toBe(NET_ONLY);

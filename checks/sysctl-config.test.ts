@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DUMP_SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
+
+const dump = (files: Record<string, string>) =>
+  Object.entries(files)
+    .map(([path, text]) => `### ${path}\n${text}\n`)
+    .join('');
+
+describe('parseSysctlFiles', () => {
+  test('key=value and key = value, with the value trimmed', () => {
+    const settings = parseSysctlFiles(dump({ '/etc/sysctl.conf': 'net.ipv4.ip_forward=1\nnet.ipv4.conf.all.rp_filter = 2\n  net.core.somaxconn   =   1024  ' }));
+    expect(settings).toEqual([
+      { file: '/etc/sysctl.conf', line: 1, key: 'net.ipv4.ip_forward', value: '1' },
+      { file: '/etc/sysctl.conf', line: 2, key: 'net.ipv4.conf.all.rp_filter', value: '2' },
+      { file: '/etc/sysctl.conf', line: 3, key: 'net.core.somaxconn', value: '1024' },
+    ]);
+  });
+
+  test('keys written with slashes are read with dots', () => {
+    expect(parseSysctlFiles(dump({ '/etc/sysctl.conf': 'net/ipv4/ip_forward = 1' }))[0]).toMatchObject({ key: 'net.ipv4.ip_forward', value: '1' });
+  });
+
+  test('comments with # and ;, indented or not, and blank lines are skipped but counted', () => {
+    const text = '# forwarding\n; also a comment\n   # indented\n\n#net.ipv4.ip_forward = 1\n;net.ipv4.ip_forward = 1\nnet.ipv4.ip_forward = 0';
+    expect(parseSysctlFiles(dump({ '/etc/sysctl.conf': text }))).toEqual([{ file: '/etc/sysctl.conf', line: 7, key: 'net.ipv4.ip_forward', value: '0' }]);
+  });
+
+  test('a leading - (ignore errors for this key) is not part of the key', () => {
+    const settings = parseSysctlFiles(dump({ '/etc/sysctl.d/10-x.conf': '-net.ipv4.ip_forward = 1\n- net.ipv4.conf.all.forwarding=1' }));
+    expect(settings.map((s) => [s.key, s.value])).toEqual([
+      ['net.ipv4.ip_forward', '1'],
+      ['net.ipv4.conf.all.forwarding', '1'],
+    ]);
+  });
+
+  test('a value with spaces is kept whole; lines without = are ignored', () => {
+    const settings = parseSysctlFiles(dump({ '/etc/sysctl.conf': 'net.ipv4.tcp_rmem = 4096 87380 6291456\nnot a setting\nnet.ipv4.ip_forward' }));
+    expect(settings).toEqual([{ file: '/etc/sysctl.conf', line: 1, key: 'net.ipv4.tcp_rmem', value: '4096 87380 6291456' }]);
+  });
+
+  test('line numbers restart in each file', () => {
+    const settings = parseSysctlFiles(dump({ '/etc/sysctl.d/10-a.conf': '\nnet.ipv4.ip_forward=1', '/etc/sysctl.conf': '# x\n\n\nnet.ipv4.ip_forward=0' }));
+    expect(settings.map((s) => `${s.file}:${s.line}`)).toEqual(['/etc/sysctl.d/10-a.conf:2', '/etc/sysctl.conf:4']);
+  });
+
+  test('a learner\'s "### ..." comment inside a file is a comment, not a new file', () => {
+    const settings = parseSysctlFiles(dump({ '/etc/sysctl.conf': '### enable forwarding\nnet.ipv4.ip_forward = 1' }));
+    expect(settings).toEqual([{ file: '/etc/sysctl.conf', line: 2, key: 'net.ipv4.ip_forward', value: '1' }]);
+  });
+
+  test('nothing to read: no settings', () => {
+    expect(parseSysctlFiles('')).toEqual([]);
+  });
+});
+
+describe('effectiveSetting', () => {
+  const settings = parseSysctlFiles(
+    dump({
+      '/etc/sysctl.d/10-forward.conf': 'net.ipv4.ip_forward = 1',
+      '/etc/sysctl.d/99-late.conf': 'net.ipv4.ip_forward = 0\nnet.ipv4.ip_forward = 1\nnet.ipv4.conf.all.rp_filter = 1',
+      '/etc/sysctl.conf': 'net.ipv4.conf.all.rp_filter = 2',
+    }),
+  );
+
+  test('the last setting of a key wins, within a file and across files', () => {
+    expect(effectiveSetting(settings, 'net.ipv4.ip_forward')).toEqual({ file: '/etc/sysctl.d/99-late.conf', line: 2, key: 'net.ipv4.ip_forward', value: '1' });
+  });
+
+  test('/etc/sysctl.conf, read last, overrides the sysctl.d files', () => {
+    expect(effectiveSetting(settings, 'net.ipv4.conf.all.rp_filter')).toMatchObject({ file: '/etc/sysctl.conf', value: '2' });
+  });
+
+  test('a key asked for with slashes finds the dotted setting', () => {
+    expect(effectiveSetting(settings, 'net/ipv4/ip_forward')?.value).toBe('1');
+  });
+
+  test('a key no file sets: undefined', () => {
+    expect(effectiveSetting(settings, 'net.ipv4.tcp_syncookies')).toBeUndefined();
+  });
+});
+
+describe('DUMP_SYSCTL_FILES, run by bash over a stand-in /etc', () => {
+  const root = mkdtempSync(join(tmpdir(), 'grade-sysctl-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  // The same shell, pointed at a temp folder instead of /etc, read-only either way.
+  const run = () => {
+    const script = DUMP_SYSCTL_FILES.replaceAll('/etc/', `${root}/`);
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    return parseSysctlFiles(result.stdout.replaceAll(`${root}/`, '/etc/'));
+  };
+
+  test('no files at all: nothing set, and the dump still succeeds', () => {
+    expect(run()).toEqual([]);
+  });
+
+  test('sysctl.d files in name order, then sysctl.conf; a file without a final newline is read whole', () => {
+    mkdirSync(join(root, 'sysctl.d'));
+    writeFileSync(join(root, 'sysctl.d', '99-z.conf'), 'net.ipv4.ip_forward = 0\n');
+    writeFileSync(join(root, 'sysctl.d', '10-a.conf'), 'net.ipv4.ip_forward = 1');
+    writeFileSync(join(root, 'sysctl.d', 'README'), 'net.ipv4.ip_forward = 7\n');
+    writeFileSync(join(root, 'sysctl.conf'), '# the classic file\nnet.ipv4.ip_forward=1\n');
+    const settings = run();
+    expect(settings.map((s) => `${s.file}:${s.line} ${s.value}`)).toEqual([
+      '/etc/sysctl.d/10-a.conf:1 1',
+      '/etc/sysctl.d/99-z.conf:1 0',
+      '/etc/sysctl.conf:2 1',
+    ]);
+    expect(effectiveSetting(settings, 'net.ipv4.ip_forward')).toMatchObject({ file: '/etc/sysctl.conf', line: 2, value: '1' });
+  });
+});

@@ -1,0 +1,1 @@
+ip route add default via 192.168.100.3

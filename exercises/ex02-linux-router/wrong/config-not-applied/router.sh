@@ -1,0 +1,1 @@
+echo 'net.ipv4.ip_forward = 1' >> /etc/sysctl.conf
