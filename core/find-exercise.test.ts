@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { userErrorOf } from '../test/support/user-error.js';
 import { checkKinds } from '../checks/registry.js';
-import { UserError } from './errors.js';
 import { allExercises, exerciseFolders, exercisesRoot, findExercise, resolveExerciseDir } from './find-exercise.js';
 
 const EX01 = fileURLToPath(new URL('../exercises/ex01-default-gateway', import.meta.url));
@@ -22,16 +22,7 @@ mkdirSync(join(root, 'ex02draft'));
 writeFileSync(join(root, 'ex04-a-file'), 'not a folder');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function errorOf(run: () => unknown): string {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(UserError);
-  return (caught as Error).message;
-}
+const errorOf = userErrorOf;
 
 describe('exerciseFolders', () => {
   test('lists exNN and exNN-name folders, sorted, and nothing else', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { UserError } from './errors.js';
+import { userErrorOf } from '../test/support/user-error.js';
 import { normaliseScript, readSubmission, submissionNodeFiles } from './submission.js';
 
 const NODES = ['router', 'host-a', 'host-b'];
@@ -19,14 +19,7 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 function errorOf(run: () => unknown): string {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(UserError);
-  const message = (caught as Error).message;
+  const message = userErrorOf(run);
   expect(message).not.toMatch(/\n|\[object Object\]|undefined/);
   return message;
 }

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import type { CheckResult, CheckStatus, CommandRecord, Evidence, GradeResult, GradeStatus, NodeReport } from '../core/result.js';
 import { REPORT_TEMPLATE } from './html/report-template.js';
 import { topologySvg } from './topology-svg.js';
+import { CHECK_MARK, COMMAND_WORD } from './status-words.js';
 
 export interface LabelledValue {
   readonly label: string;
@@ -89,15 +90,7 @@ const STATUS_SENTENCE: Record<GradeStatus, string> = {
   fail: 'Some checks did not pass. Each one below says what was expected, what was found, and a hint.',
   error: 'The grader could not finish this run. This is not your fault.',
 };
-const CHECK_MARK: Record<CheckStatus, string> = { pass: '✔', fail: '✘', error: '!' };
 const CHECK_WORD: Record<CheckStatus, string> = { pass: 'passed', fail: 'failed', error: 'could not run' };
-const COMMAND_WORD: Record<CommandRecord['status'], string> = {
-  ok: 'ok',
-  failed: 'failed',
-  'timed-out': 'timed out',
-  'not-run': 'not run',
-  'syntax-error': 'syntax error',
-};
 
 /** The prepared strings the report template shows. */
 export function buildHtmlView(result: GradeResult): HtmlView {

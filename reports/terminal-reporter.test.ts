@@ -30,7 +30,7 @@ describe('renderTerminal', () => {
     expect(section).toContain('timed out: stopped after 20 s');
     expect(section).toContain('│ … 3 more lines');
     expect(section).toContain('host-b lines 6-8  for i in 1 2 3; do …');
-    expect(section).toContain('did not run: an earlier command timed out');
+    expect(section).toContain('not run: an earlier command timed out');
     expect(section).not.toContain('ip route add default via 192.168.1.254');
   });
 

@@ -2,7 +2,8 @@
 // and status comes from the result as given.
 
 import pc from 'picocolors';
-import type { CheckResult, CheckStatus, CommandRecord, GradeResult, GradeStatus, NodeReport } from '../core/result.js';
+import type { CheckResult, GradeResult, GradeStatus, NodeReport } from '../core/result.js';
+import { CHECK_MARK, COMMAND_WORD } from './status-words.js';
 
 export interface TerminalOptions {
   /** Use ANSI colours (picocolors). When false the output holds no escape codes at all. */
@@ -19,15 +20,7 @@ const WIDTH = 78;
 const OUTPUT_LINES = 4;
 const EVIDENCE_LINES = 6;
 
-const CHECK_MARK: Record<CheckStatus, string> = { pass: '✔', fail: '✘', error: '!' };
 const STATUS_WORD: Record<GradeStatus, string> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
-const COMMAND_WORD: Record<CommandRecord['status'], string> = {
-  ok: 'ok',
-  failed: 'failed',
-  'timed-out': 'timed out',
-  'not-run': 'did not run',
-  'syntax-error': 'syntax error',
-};
 
 export function renderTerminal(result: GradeResult, options: TerminalOptions): string {
   const c = pc.createColors(options.color);
