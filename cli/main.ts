@@ -42,7 +42,8 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('--json', 'print the result as JSON (see reports/results-schema.json)')
     .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
     .option('-v, --verbose', 'show evidence and every command')
-    .action((ex: string, opts: { submission?: string; json?: boolean; out?: string; verbose?: boolean }) => run((ctx) => checkCommand(ctx, ex, opts)));
+    .option('--junit <file>', 'also write the checks as JUnit XML')
+    .action((ex: string, opts: { submission?: string; json?: boolean; out?: string; verbose?: boolean; junit?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
   program
     .command('batch <exercise> <folder>')
     .description('grade every sub-folder of <folder> (one learner each) in its own fresh lab; writes grades.csv and a report per learner')

@@ -5,6 +5,8 @@ import type { GradeResult } from '../../core/result.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
 import { renderJson } from '../../reports/json-reporter.js';
+import { gradeResultToJunitSuite, renderJunit } from '../../reports/junit-reporter.js';
+import { writeFileAtomic } from '../../reports/write-atomic.js';
 import { renderTerminal } from '../../reports/terminal-reporter.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import type { CliContext } from '../context.js';
@@ -16,6 +18,7 @@ export interface CheckOptions {
   readonly json?: boolean;
   readonly out?: string;
   readonly verbose?: boolean;
+  readonly junit?: string;
 }
 
 /** `grade ex01` (the running lab) or `grade ex01 --submission DIR` (a fresh throwaway lab). */
@@ -43,6 +46,7 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
     result = await gradeRunningLab(lab, exercise, ctx.kinds);
   }
   const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
+  if (options.junit) await writeFileAtomic(resolve(options.junit), renderJunit([gradeResultToJunitSuite(result)]));
   if (options.json) {
     process.stdout.write(renderJson(result) + '\n');
     process.stderr.write(`Report: ${paths.html}\n`);

@@ -37,12 +37,13 @@ describe('the grade command line', () => {
 
   test('a wrong case exits 1; --json prints only a valid result on stdout; --out chooses the folder', async () => {
     const out = mkdtempSync(join(tmpdir(), 'grade-out-'));
-    const run = await grade(['ex01-default-gateway', '--submission', join(ex01, 'wrong', 'wan-only'), '--json', '--out', out]);
+    const run = await grade(['ex01-default-gateway', '--submission', join(ex01, 'wrong', 'wan-only'), '--json', '--out', out, '--junit', join(out, 'checks.xml')]);
     expect(run.exitCode).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(validateResult(result)).toEqual({ ok: true });
     expect(result.status).toBe('fail');
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(readFileSync(join(out, 'checks.xml'), 'utf8').match(/<failure/g)).toHaveLength(4);
     expect(run.stderr).toContain(join(out, 'report.html').split('/').pop());
   });
 
