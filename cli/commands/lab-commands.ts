@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { Exercise } from '../../core/exercise.js';
 import { findExercise } from '../../core/find-exercise.js';
 import { planLab } from '../../core/plan-lab.js';
+import { submissionNodeFiles } from '../../core/submission.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import { provision } from '../../runner/provision.js';
 import { reapLabs } from '../../runner/reaper.js';
@@ -56,12 +57,15 @@ export async function cleanCommand(ctx: CliContext): Promise<number> {
 
 function startText(exercise: Exercise): string {
   const readme = join(exercise.dir, 'README.md');
-  const task = existsSync(readme) ? readFileSync(readme, 'utf8').trim() : exercise.summary;
+  // The README's own "How to work" section repeats the commands printed below, with this lab's nodes.
+  const task = existsSync(readme) ? readFileSync(readme, 'utf8').replace(/\n## How to work\n[\s\S]*?(?=\n## |$)/, '').trim() : exercise.summary;
   const nodes = exercise.nodes.map((n) => {
     const ifs = n.interfaces.map((i) => `${i.name} ${i.addresses.join(', ') || '(no address)'} on ${i.network}`).join('; ');
     return `  ${n.name.padEnd(12)} ${ifs}`;
   });
-  const first = exercise.nodes[0]!.name;
+  // Suggest a node the learner has work on: the first one the reference solution configures.
+  const configured = submissionNodeFiles(exercise.solutionDir, exercise.nodes.map((n) => n.name));
+  const first = (exercise.nodes.find((n) => configured.has(n.name)) ?? exercise.nodes[0]!).name;
   return [
     `${exercise.id} is running.`,
     '',

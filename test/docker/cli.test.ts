@@ -93,7 +93,8 @@ describe('the grade command line', () => {
     expect(await labsOf('ex01')).toBe(0);
     const start = await grade(['start', 'ex01']);
     expect(start.exitCode, start.stderr).toBe(0);
-    expect(start.stdout).toContain('npx grade shell ex01 router');
+    expect(start.stdout).toContain('npx grade shell ex01 host-a');
+    expect(start.stdout).toContain('Give `host-a` and `host-b` a way to `server-c`');
     const again = await grade(['start', 'ex01']);
     expect([again.exitCode, again.stderr]).toEqual([2, expect.stringMatching(/already running/)]);
     try {
