@@ -7,5 +7,7 @@ if ! touch /proc/sys/net/ipv4/ip_forward 2>/dev/null || ! [ -w /proc/sys/net/ipv
 fi
 # The rest of /proc/sys stays as Docker mounted it: read-only.
 echo ready > /run/grade-node-ready
-trap 'exit 0' TERM INT
+# A learner's `kill 1` must not stop the node (that would look like the machine's fault): ignore the
+# catchable signals. Teardown removes containers with SIGKILL, which no trap stops.
+trap '' TERM INT HUP QUIT USR1 USR2
 while :; do sleep 3600 & wait $!; done
