@@ -67,7 +67,7 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
     expect(cmds[2]!.status).toBe('timed-out');
     expect(cmds.at(-1)!.status).toBe('not-run');
     expect(r.status).toBe('pass');
-    expect(r.durationMs).toBeLessThan(60_000);
+    expect(cmds[2]!.note).toMatch(/reached its 12 s limit/);
   });
 
   test('deleting interfaces, signalling PID 1, exit and a syntax error are the learner\'s failures, not the grader\'s', async () => {
