@@ -2,6 +2,7 @@ import type { CheckKind } from '../checks/check-kind.js';
 import { checkKinds } from '../checks/registry.js';
 import { DockerEngine } from '../runner/docker-engine.js';
 import type { Engine } from '../runner/engine.js';
+import { loggingEngine } from '../runner/logging-engine.js';
 import { labImageRef } from '../runner/lab-image.js';
 import { LabTracker } from '../runner/lab-tracker.js';
 import { reapLabs } from '../runner/reaper.js';
@@ -25,7 +26,8 @@ export function createContext(options: { color: boolean }): CliContext {
     color: options.color,
     engine() {
       ready ??= (async () => {
-        const engine = new DockerEngine();
+        const docker = new DockerEngine();
+        const engine = process.env.GRADE_DEBUG ? loggingEngine(docker, (line) => process.stderr.write(`grade: ${line}\n`)) : docker;
         await engine.ping();
         tracker.installSignalHandlers(() => process.stderr.write('\nStopping: removing the lab...\n'));
         await reapLabs(engine);
