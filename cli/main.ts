@@ -39,11 +39,12 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .command('check <exercise>', { isDefault: false })
     .description('check the running lab (or, with --submission, a folder of <node>.sh files in a fresh lab); `grade ex01` is short for `grade check ex01`')
     .option('-s, --submission <dir>', 'grade this folder of <node>.sh files in a fresh throwaway lab')
-    .option('--json', 'print the result as JSON (see reports/results-schema.json)')
+    .option('--json', 'print the result as JSON (see reports/results-schema.json); same as --format json')
+    .option('-f, --format <name>', 'what to print: terminal (default), json, html or junit')
     .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
     .option('-v, --verbose', 'show evidence and every command')
     .option('--junit <file>', 'also write the checks as JUnit XML')
-    .action((ex: string, opts: { submission?: string; json?: boolean; out?: string; verbose?: boolean; junit?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
+    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
   program
     .command('batch <exercise> <folder>')
     .description('grade every sub-folder of <folder> (one learner each) in its own fresh lab; writes grades.csv and a report per learner')

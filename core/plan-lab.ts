@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { LABEL } from '../runner/labels.js';
 import { nodeSetupScript } from '../runner/node-setup-script.js';
 import type { Exercise } from './exercise.js';
+import { addressOf } from './ipv4.js';
 import type { LabPlan } from './lab-plan.js';
 
 export interface PlanOptions {
@@ -29,7 +30,7 @@ export function planLab(exercise: Exercise, options: PlanOptions): LabPlan {
   const dockerName = (name: string) => `grade-${labId}-${name}`;
   const hosts = exercise.nodes.flatMap((n) => {
     const first = n.interfaces.flatMap((i) => i.addresses)[0];
-    return first ? [{ name: n.name, address: first.split('/')[0]! }] : [];
+    return first ? [{ name: n.name, address: addressOf(first) }] : [];
   });
   return {
     labId,

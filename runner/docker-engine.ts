@@ -20,10 +20,6 @@ export class DockerEngine implements Engine {
     await this.call('reach the Docker engine', () => this.docker.ping());
   }
 
-  async version(): Promise<{ version: string; apiVersion: string }> {
-    const v = await this.call('ask the Docker engine its version', () => this.docker.version());
-    return { version: v.Version, apiVersion: v.ApiVersion };
-  }
 
   async imageExists(ref: string): Promise<boolean> {
     try {

@@ -29,7 +29,6 @@ export interface EngineExecOptions {
 
 export interface Engine {
   ping(): Promise<void>;
-  version(): Promise<{ version: string; apiVersion: string }>;
   imageExists(ref: string): Promise<boolean>;
   createNetwork(spec: NetworkCreateSpec): Promise<string>;
   removeNetwork(id: string): Promise<void>;

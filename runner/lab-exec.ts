@@ -28,7 +28,3 @@ export interface LabExec {
   exec(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
 
-/** Run a shell snippet on a node (bash -c). */
-export function shell(lab: LabExec, node: string, script: string, options?: ExecOptions): Promise<ExecResult> {
-  return lab.exec(node, ['bash', '-c', script], options);
-}

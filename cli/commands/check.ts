@@ -4,10 +4,9 @@ import { findExercise } from '../../core/find-exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
-import { renderJson } from '../../reports/json-reporter.js';
 import { gradeResultToJunitSuite, renderJunit } from '../../reports/junit-reporter.js';
 import { writeFileAtomic } from '../../reports/write-atomic.js';
-import { renderTerminal } from '../../reports/terminal-reporter.js';
+import { isReportFormat, knownFormats, reporters } from '../../reports/reporters.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -16,6 +15,7 @@ import { defaultReportDir, writeReports } from '../write-reports.js';
 export interface CheckOptions {
   readonly submission?: string;
   readonly json?: boolean;
+  readonly format?: string;
   readonly out?: string;
   readonly verbose?: boolean;
   readonly junit?: string;
@@ -23,6 +23,8 @@ export interface CheckOptions {
 
 /** `grade ex01` (the running lab) or `grade ex01 --submission DIR` (a fresh throwaway lab). */
 export async function checkCommand(ctx: CliContext, name: string, options: CheckOptions): Promise<number> {
+  const format = options.json ? 'json' : (options.format ?? 'terminal');
+  if (!isReportFormat(format)) throw new UserError(`--format takes one of ${knownFormats.join(', ')}, not "${format}".`);
   const exercise = findExercise(name, ctx.kinds);
   const submission = options.submission ? readSubmission(resolve(options.submission), exercise.nodes.map((n) => n.name)) : null;
   const engine = await ctx.engine();
@@ -47,11 +49,8 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
   }
   const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
   if (options.junit) await writeFileAtomic(resolve(options.junit), renderJunit([gradeResultToJunitSuite(result)]));
-  if (options.json) {
-    process.stdout.write(renderJson(result) + '\n');
-    process.stderr.write(`Report: ${paths.html}\n`);
-  } else {
-    process.stdout.write(renderTerminal(result, { color: ctx.color, verbose: options.verbose ?? false, htmlPath: paths.html }) + '\n');
-  }
+  process.stdout.write(reporters[format](result, { color: ctx.color, verbose: options.verbose ?? false, htmlPath: paths.html }) + '\n');
+  // Machine-readable output stays alone on stdout; say where the files went on stderr.
+  if (format !== 'terminal') process.stderr.write(`Report: ${paths.html}\n`);
   return result.status === 'pass' ? EXIT.pass : result.status === 'fail' ? EXIT.fail : EXIT.infra;
 }
