@@ -1,4 +1,6 @@
-# The lab image: one Linux node of a grade lab (host, router or server).
+# The lab image. A lab is ONE container of this image; its nodes are namespaces made inside it by
+# runner/image/lab-lib.sh (see "How a lab works" in the README). The container's root filesystem is
+# read-only, so every tool here is one nothing in the lab can replace.
 # Built by `npm run setup`; its base is pulled, or made locally by debootstrap when no registry answers.
 FROM debian:bookworm-slim AS tcpdump-nodrop
 RUN apt-get update \
@@ -10,15 +12,25 @@ FROM debian:bookworm-slim
 
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      iproute2 iptables iputils-ping net-tools netcat-openbsd tcpdump curl socat procps \
-      bridge-utils ca-certificates util-linux kmod less nano vim-tiny \
- && rm -rf /var/lib/apt/lists/*
+      iproute2 iptables iputils-ping net-tools netcat-openbsd telnet tcpdump curl socat procps \
+      bridge-utils ca-certificates util-linux uidmap kmod less nano vim-tiny \
+ && rm -rf /var/lib/apt/lists/* \
+ && echo 'root:100000:65536' > /etc/subuid && echo 'root:100000:65536' > /etc/subgid
 
-COPY runner/image/node-init.sh /usr/local/sbin/grade-node-init
+COPY runner/image/lab-init.sh /usr/local/sbin/grade-lab-init
+COPY runner/image/grade-enter.sh /usr/local/sbin/grade-enter
+COPY runner/image/node-boot.sh /usr/local/lib/grade/node-boot
+COPY runner/image/node-hold.sh /usr/local/lib/grade/node-hold
+COPY runner/image/lab-lib.sh /usr/local/lib/grade/lab-lib.sh
+COPY runner/image/probe-ping.sh /usr/local/lib/grade/probe-ping
+COPY runner/image/probe-files.sh /usr/local/lib/grade/probe-files
+COPY runner/image/http-page.sh /usr/local/lib/grade/http-page
 # Not the real sudo: see the shim for why.
 COPY runner/image/sudo-shim.sh /usr/bin/sudo
 COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
 COPY --from=tcpdump-nodrop /tmp/tcpdump-nodrop.so /usr/local/lib/grade/tcpdump-nodrop.so
-RUN chmod 0755 /usr/local/sbin/grade-node-init /usr/bin/sudo /usr/local/bin/tcpdump
+RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter /usr/local/lib/grade/node-boot \
+      /usr/local/lib/grade/node-hold /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-files \
+      /usr/local/lib/grade/http-page /usr/bin/sudo /usr/local/bin/tcpdump
 
-ENTRYPOINT ["/usr/local/sbin/grade-node-init"]
+ENTRYPOINT ["/usr/local/sbin/grade-lab-init"]

@@ -1,3 +1,4 @@
+import type { CheckKindSpec } from '../core/check-kind-spec.js';
 import type { Evidence, CheckStatus } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 
@@ -13,16 +14,13 @@ export interface CheckContext {
   readonly lab: LabExec;
   /** The run's random token; services print it, checks expect it. */
   readonly token: string;
+  /** The node the exercise gives an address (its topology, not the lab's current state); undefined when none does. */
+  readonly holderOf: (address: string) => string | undefined;
 }
 
 /** One kind of check (reach, route, ...): its parameter schema and how it runs. */
-export interface CheckKind<P = Record<string, unknown>> {
-  readonly name: string;
+export interface CheckKind<P = Record<string, unknown>> extends CheckKindSpec<P> {
   /** One line for docs and `grade list --kinds`. */
   readonly description: string;
-  /** JSON Schema of the check's own parameters (the fields beside id/title/kind/points/hint). */
-  readonly schema: object;
-  /** Node names the parameters refer to, so the loader can reject unknown nodes up front. */
-  nodesOf(params: P): readonly string[];
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;
 }

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DUMP_SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
+import { SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
 
 const dump = (files: Record<string, string>) =>
   Object.entries(files)
@@ -83,28 +84,29 @@ describe('effectiveSetting', () => {
   });
 });
 
-describe('DUMP_SYSCTL_FILES, run by bash over a stand-in /etc', () => {
+describe('runner/image/probe-files.sh over a stand-in node root', () => {
   const root = mkdtempSync(join(tmpdir(), 'grade-sysctl-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-  // The same shell, pointed at a temp folder instead of /etc, read-only either way.
+  const outside = mkdtempSync(join(tmpdir(), 'grade-outside-'));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const probe = fileURLToPath(new URL('../runner/image/probe-files.sh', import.meta.url));
+  // The same program the lab image runs, pointed at a temp folder instead of a node's root.
   const run = () => {
-    const script = DUMP_SYSCTL_FILES.replaceAll('/etc/', `${root}/`);
-    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    const result = spawnSync('bash', [probe, 'node', ...SYSCTL_FILES], { encoding: 'utf8', env: { ...process.env, PROBE_FILES_ROOT: root } });
     expect(result.status).toBe(0);
-    return parseSysctlFiles(result.stdout.replaceAll(`${root}/`, '/etc/'));
+    return parseSysctlFiles(result.stdout);
   };
-
   test('no files at all: nothing set, and the dump still succeeds', () => {
     expect(run()).toEqual([]);
   });
-
   test('sysctl.d files in name order, then sysctl.conf; a file without a final newline is read whole', () => {
-    mkdirSync(join(root, 'sysctl.d'));
-    writeFileSync(join(root, 'sysctl.d', '99-z.conf'), 'net.ipv4.ip_forward = 0\n');
-    writeFileSync(join(root, 'sysctl.d', '10-a.conf'), 'net.ipv4.ip_forward = 1');
-    writeFileSync(join(root, 'sysctl.d', 'README'), 'net.ipv4.ip_forward = 7\n');
-    writeFileSync(join(root, 'sysctl.conf'), '# the classic file\nnet.ipv4.ip_forward=1\n');
+    mkdirSync(join(root, 'etc', 'sysctl.d'), { recursive: true });
+    writeFileSync(join(root, 'etc', 'sysctl.d', '99-z.conf'), 'net.ipv4.ip_forward = 0\n');
+    writeFileSync(join(root, 'etc', 'sysctl.d', '10-a.conf'), 'net.ipv4.ip_forward = 1');
+    writeFileSync(join(root, 'etc', 'sysctl.d', 'README'), 'net.ipv4.ip_forward = 7\n');
+    writeFileSync(join(root, 'etc', 'sysctl.conf'), '# the classic file\nnet.ipv4.ip_forward=1\n');
     const settings = run();
     expect(settings.map((s) => `${s.file}:${s.line} ${s.value}`)).toEqual([
       '/etc/sysctl.d/10-a.conf:1 1',
@@ -112,5 +114,16 @@ describe('DUMP_SYSCTL_FILES, run by bash over a stand-in /etc', () => {
       '/etc/sysctl.conf:2 1',
     ]);
     expect(effectiveSetting(settings, 'net.ipv4.ip_forward')).toMatchObject({ file: '/etc/sysctl.conf', line: 2, value: '1' });
+  });
+  test("Debian's 99-sysctl.conf -> ../sysctl.conf link is followed inside the node", () => {
+    symlinkSync('../sysctl.conf', join(root, 'etc', 'sysctl.d', '99-sysctl.conf'));
+    expect(run().map((s) => s.file)).toContain('/etc/sysctl.d/99-sysctl.conf');
+  });
+  test('a link pointing out of the node is followed to the same path inside it, never outside', () => {
+    writeFileSync(join(outside, 'secret.conf'), 'net.ipv4.ip_forward = 42\n');
+    symlinkSync(join(outside, 'secret.conf'), join(root, 'etc', 'sysctl.d', '50-escape.conf'));
+    symlinkSync(`../../../../../../..${outside}/secret.conf`, join(root, 'etc', 'sysctl.d', '51-climb.conf'));
+    const values = run().map((s) => s.value);
+    expect(values).not.toContain('42');
   });
 });

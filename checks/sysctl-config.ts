@@ -35,6 +35,5 @@ export function effectiveSetting(settings: readonly ConfigSetting[], key: string
   return settings.filter((s) => s.key === wanted).at(-1);
 }
 
-/** The shell that prints the files in the order sysctl --system reads them. */
-export const DUMP_SYSCTL_FILES =
-  'for f in /etc/sysctl.d/*.conf /etc/sysctl.conf; do [ -f "$f" ] && { echo "### $f"; cat "$f"; echo; }; done; true';
+/** The files `sysctl --system` reads here, in its order, as runner/image/probe-files.sh takes them. */
+export const SYSCTL_FILES = ['/etc/sysctl.d/*.conf', '/etc/sysctl.conf'] as const;

@@ -1,7 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
 import { sysctlParamsSchema, type SysctlParams } from './sysctl.js';
-import { DUMP_SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
+import { SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
 
 export const sysctlPersistedCheck: CheckKind<SysctlParams> = {
   name: 'sysctl-persisted',
@@ -9,7 +9,7 @@ export const sysctlPersistedCheck: CheckKind<SysctlParams> = {
   schema: sysctlParamsSchema,
   nodesOf: (p) => [p.node],
   async run(p, { lab }) {
-    const result = await lab.exec(p.node, ['bash', '-c', DUMP_SYSCTL_FILES]);
+    const result = await lab.probe('files', [p.node, ...SYSCTL_FILES]);
     const evidence = [evidenceOf(p.node, 'cat /etc/sysctl.d/*.conf /etc/sysctl.conf', result)];
     const key = p.key.replace(/\//g, '.');
     const expected = `${key} = ${p.value} in /etc/sysctl.conf or /etc/sysctl.d/*.conf on ${p.node}`;

@@ -41,6 +41,7 @@ export const exerciseSchema = {
         required: ['interfaces'],
         properties: {
           role: { enum: ['host', 'router', 'server'] },
+          owner: { enum: ['learner', 'lab'] },
           interfaces: {
             type: 'object',
             minProperties: 1,

@@ -3,6 +3,9 @@
 
 export type NodeRole = 'host' | 'router' | 'server';
 
+/** Who configures a node: the learner, or the lab itself (its servers, which the learner may not touch). */
+export type NodeOwner = 'learner' | 'lab';
+
 export interface InterfaceSpec {
   /** Interface name inside the node, e.g. eth0 or veth-red-br. */
   readonly name: string;
@@ -30,6 +33,7 @@ export interface ServiceSpec {
 export interface NodeSpec {
   readonly name: string;
   readonly role: NodeRole;
+  readonly owner: NodeOwner;
   readonly interfaces: readonly InterfaceSpec[];
   readonly routes: readonly RouteSpec[];
   /** Keys in dotted form (net.ipv4.ip_forward) with the value to write. */

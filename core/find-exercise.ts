@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckKind } from '../checks/check-kind.js';
+import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
 import type { Exercise } from './exercise.js';
 import { loadExercise } from './load-exercise.js';
@@ -30,11 +30,11 @@ export function resolveExerciseDir(name: string, root = exercisesRoot()): string
   return join(root, found);
 }
 
-export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKind>): Exercise {
+export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKindSpec>): Exercise {
   return loadExercise(resolveExerciseDir(name), kinds);
 }
 
-export function allExercises(kinds: ReadonlyMap<string, CheckKind>): Exercise[] {
+export function allExercises(kinds: ReadonlyMap<string, CheckKindSpec>): Exercise[] {
   const root = exercisesRoot();
   return exerciseFolders(root).map((f) => loadExercise(join(root, f), kinds));
 }

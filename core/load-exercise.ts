@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { CheckKind } from '../checks/check-kind.js';
 import { createAjv, describeAjvErrors } from './ajv.js';
+import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
 import {
   DEFAULT_LIMITS,
@@ -10,6 +10,7 @@ import {
   type Exercise,
   type InterfaceSpec,
   type NetworkSpec,
+  type NodeOwner,
   type NodeRole,
   type NodeSpec,
   type RouteSpec,
@@ -103,7 +104,7 @@ function dotted(path: Path): string {
 }
 
 /** Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix. */
-export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKind>, shownFrom = process.cwd()): Exercise {
+export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSpec>, shownFrom = process.cwd()): Exercise {
   const file = join(dir, 'exercise.yaml');
   const shown = relative(shownFrom, file) || file;
   if (!existsSync(file)) throw new UserError(`${shown}: missing; every exercise folder needs an exercise.yaml.`);
@@ -144,13 +145,13 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKind>,
 
   const solutionDir = join(dir, 'solution');
   if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
-  knownSolution(solutionDir, nodeNames, shownFrom);
+  knownSolution(solutionDir, nodes, shownFrom);
   const alternatives = subfolders(join(dir, 'alternatives')).map((name) => {
     const altDir = join(dir, 'alternatives', name);
-    knownSolution(altDir, nodeNames, shownFrom);
+    knownSolution(altDir, nodes, shownFrom);
     return { name, dir: altDir };
   });
-  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodeNames, shownFrom);
+  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodes, shownFrom);
 
   return {
     id: data.id,
@@ -194,6 +195,7 @@ function buildNode(src: SourceFile, name: string, raw: RawNode, networkNames: Se
   return {
     name,
     role: raw.role ?? (interfaces.length > 1 ? 'router' : 'host'),
+    owner: raw.owner ?? 'learner',
     interfaces,
     routes,
     sysctls,
@@ -202,7 +204,7 @@ function buildNode(src: SourceFile, name: string, raw: RawNode, networkNames: Se
   };
 }
 
-function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: ReadonlyMap<string, CheckKind>, nodeNames: string[]): CheckSpec {
+function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: ReadonlyMap<string, CheckKindSpec>, nodeNames: string[]): CheckSpec {
   const at: Path = ['checks', index];
   const kind = kinds.get(raw.kind);
   if (!kind) src.fail([...at, 'kind'], `"${raw.kind}" is not a check kind; known kinds: ${[...kinds.keys()].sort().join(', ')}`);
@@ -226,7 +228,7 @@ function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: Readon
   };
 }
 
-function loadWrongCases(dir: string, checkIds: Set<string>, nodeNames: string[], shownFrom: string): WrongCase[] {
+function loadWrongCases(dir: string, checkIds: Set<string>, nodes: readonly NodeSpec[], shownFrom: string): WrongCase[] {
   return subfolders(dir).map((name) => {
       const caseDir = join(dir, name);
       const file = join(caseDir, 'case.yaml');
@@ -242,15 +244,16 @@ function loadWrongCases(dir: string, checkIds: Set<string>, nodeNames: string[],
       data.fails.forEach((id, i) => {
         if (!checkIds.has(id)) src.fail(['fails', i], `"${id}" is not a check id of this exercise`);
       });
-      knownSolution(caseDir, nodeNames, shownFrom);
+      knownSolution(caseDir, nodes, shownFrom);
       return { name, description: data.description, fails: data.fails, dir: caseDir };
     });
 }
 
 /** A solution folder the exercise ships must hold at least one valid <node>.sh file. */
-function knownSolution(dir: string, nodeNames: readonly string[], shownFrom: string): void {
-  if (submissionNodeFiles(dir, nodeNames, shownFrom).size === 0) {
-    throw new UserError(`${relative(shownFrom, dir)} has no <node>.sh files; add the commands for at least one of ${nodeNames.join(', ')}.`);
+function knownSolution(dir: string, nodes: readonly NodeSpec[], shownFrom: string): void {
+  if (submissionNodeFiles(dir, nodes, shownFrom).size === 0) {
+    const mine = nodes.filter((n) => n.owner === 'learner').map((n) => n.name);
+    throw new UserError(`${relative(shownFrom, dir)} has no <node>.sh files; add the commands for at least one of ${mine.join(', ')}.`);
   }
 }
 
@@ -272,6 +275,7 @@ interface RawExercise {
 }
 interface RawNode {
   role?: NodeRole;
+  owner?: NodeOwner;
   interfaces: Record<string, { network: string; address?: string | string[] }>;
   routes?: { to: string; via?: string; dev?: string }[];
   sysctls?: Record<string, string | number | boolean>;

@@ -1,19 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckKind } from '../checks/check-kind.js';
+import type { BatchEntry } from '../core/batch-entry.js';
 import { UserError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
-import type { GradeResult } from '../core/result.js';
 import { readSubmission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
 import { gradeSubmission } from './grade-exercise.js';
 import { runPool } from './run-pool.js';
-
-/** One learner's outcome in a batch: a result, or why their folder could not be graded. */
-export type BatchEntry =
-  | { readonly name: string; readonly dir: string; readonly result: GradeResult; readonly invalid?: undefined }
-  | { readonly name: string; readonly dir: string; readonly result?: undefined; readonly invalid: string };
 
 export interface BatchRequest {
   readonly exercise: Exercise;
@@ -41,7 +36,7 @@ export function batchFolders(folder: string): string[] {
 
 /** Grade every learner's folder in its own fresh lab, with the same exercise, image and limits for all. */
 export async function gradeBatch(req: BatchRequest): Promise<BatchEntry[]> {
-  const nodes = req.exercise.nodes.map((n) => n.name);
+  const nodes = req.exercise.nodes;
   return runPool(batchFolders(req.folder), req.concurrency, async (name) => {
     const dir = join(req.folder, name);
     let entry: BatchEntry;

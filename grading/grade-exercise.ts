@@ -1,12 +1,12 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import { InfraError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
-import { planLab } from '../core/plan-lab.js';
 import type { CheckResult, GradeMode, GradeResult, NodeReport } from '../core/result.js';
 import type { Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
 import { applySubmission, type AppliedFile } from '../runner/apply-submission.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
+import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
 import type { StartedLab } from '../runner/started-lab.js';
 import { buildResult } from './build-result.js';
@@ -73,7 +73,7 @@ export async function gradeRunningLab(lab: StartedLab, exercise: Exercise, kinds
 
 async function checkLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<string, CheckKind>, token: string, applied: readonly AppliedFile[]) {
   const t = Date.now();
-  const checks: CheckResult[] = await runChecks(exercise.checks, kinds, lab, token);
+  const checks: CheckResult[] = await runChecks(exercise, kinds, lab, token);
   const checksMs = Date.now() - t;
   const nodes: NodeReport[] = await Promise.all(
     exercise.nodes.map(async (node) => {

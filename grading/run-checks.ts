@@ -1,18 +1,21 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import { messageOf } from '../core/errors.js';
-import type { CheckSpec } from '../core/exercise.js';
+import { addressOf } from '../core/ipv4.js';
+import type { CheckSpec, Exercise } from '../core/exercise.js';
 import type { CheckResult } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 
 /** Run every check of a lab at once. A check that throws is an `error` (the machine's fault), never a `fail`. */
-export async function runChecks(checks: readonly CheckSpec[], kinds: ReadonlyMap<string, CheckKind>, lab: LabExec, token: string): Promise<CheckResult[]> {
+export async function runChecks(exercise: Exercise, kinds: ReadonlyMap<string, CheckKind>, lab: LabExec, token: string): Promise<CheckResult[]> {
+  const checks = exercise.checks;
+  const holderOf = addressHolders(exercise);
   const results = await Promise.all(
     checks.map(async (check) => {
       const started = Date.now();
       const kind = kinds.get(check.kind)!;
       let outcome;
       try {
-        outcome = await kind.run(check.params, { lab, token });
+        outcome = await kind.run(check.params, { lab, token, holderOf });
       } catch (error) {
         outcome = { status: 'error' as const, expected: check.title, observed: `the check could not run: ${messageOf(error)}`, evidence: [] };
       }
@@ -39,4 +42,13 @@ function withCauses(result: CheckResult, spec: CheckSpec, all: readonly CheckRes
   if (result.status === 'pass' || spec.because.length === 0) return result;
   const causes = all.filter((r) => spec.because.includes(r.id) && r.status !== 'pass').map((r) => ({ id: r.id, observed: r.observed }));
   return causes.length ? { ...result, causes } : result;
+}
+
+/** Which node the exercise gives each address: the far end a ping to that address must reach. */
+export function addressHolders(exercise: Exercise): (address: string) => string | undefined {
+  const holders = new Map<string, string>();
+  for (const node of exercise.nodes) {
+    for (const cidr of node.interfaces.flatMap((i) => i.addresses)) holders.set(addressOf(cidr), node.name);
+  }
+  return (address) => holders.get(address);
 }

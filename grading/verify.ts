@@ -58,7 +58,7 @@ export async function verifyExercises(req: VerifyRequest): Promise<VerifyCase[]>
 }
 
 async function verifyJob(job: Job, req: VerifyRequest): Promise<VerifyCase> {
-  const submission = readSubmission(job.dir, job.exercise.nodes.map((n) => n.name));
+  const submission = readSubmission(job.dir, job.exercise.nodes);
   const result = await gradeSubmission({
     exercise: job.exercise,
     kinds: req.kinds,

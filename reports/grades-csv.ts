@@ -1,4 +1,4 @@
-import type { BatchEntry } from '../grading/grade-batch.js';
+import type { BatchEntry } from '../core/batch-entry.js';
 
 /** One row per learner: score, status and each check's points, for a spreadsheet or a gradebook import. */
 export function renderGradesCsv(entries: readonly BatchEntry[], checkIds: readonly string[]): string {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Limits } from '../core/exercise.js';
 import type { CommandRecord } from '../core/result.js';
 import type { SubmissionFile } from '../core/submission.js';
-import type { LabExec } from './lab-exec.js';
+import type { LearnerExec } from './lab-exec.js';
 import { parseRunnerOutput } from './parse-runner-output.js';
 import { submissionRunner } from './submission-runner-script.js';
 
@@ -16,13 +16,13 @@ export interface AppliedFile {
 }
 
 /** Run every node's file inside its node, all nodes at once, as a learner would type them. */
-export function applySubmission(lab: LabExec, files: readonly SubmissionFile[], limits: Limits): Promise<AppliedFile[]> {
+export function applySubmission(lab: LearnerExec, files: readonly SubmissionFile[], limits: Limits): Promise<AppliedFile[]> {
   return Promise.all(files.map(async (file) => ({ node: file.node, path: file.path, commands: await runFile(lab, file, limits) })));
 }
 
-async function runFile(lab: LabExec, file: SubmissionFile, limits: Limits): Promise<CommandRecord[]> {
+async function runFile(lab: LearnerExec, file: SubmissionFile, limits: Limits): Promise<CommandRecord[]> {
   const mark = `@@grade-${randomBytes(8).toString('hex')}`;
-  const result = await lab.exec(file.node, ['bash', '-c', submissionRunner()], {
+  const result = await lab.runAsLearner(file.node, ['bash', '-c', submissionRunner()], {
     env: {
       GRADE_SCRIPT: file.text,
       GRADE_MARK: mark,

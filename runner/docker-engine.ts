@@ -2,11 +2,10 @@ import Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { InfraError } from '../core/errors.js';
 import type { ExecResult } from './lab-exec.js';
-import type { ContainerCreateSpec, Engine, EngineExecOptions, LabelledResources, NetworkCreateSpec } from './engine.js';
+import type { Engine, EngineExecOptions, LabContainerSpec, LabelledResources } from './engine.js';
+import { withBackoff } from './engine-backoff.js';
+import { labHostConfig } from './lab-host-config.js';
 import { OutputCollector } from './output-collector.js';
-
-const NODE_MEMORY_BYTES = 256 * 1024 * 1024;
-const NODE_PIDS_LIMIT = 256;
 
 /** The Docker engine through dockerode (DOCKER_HOST or the default socket). */
 export class DockerEngine implements Engine {
@@ -31,76 +30,32 @@ export class DockerEngine implements Engine {
     }
   }
 
-  async createNetwork(spec: NetworkCreateSpec): Promise<string> {
-    const network = await this.call(`create network ${spec.name}`, () =>
-      this.docker.createNetwork({
-        Name: spec.name,
-        Driver: 'bridge',
-        CheckDuplicate: true,
-        Labels: { ...spec.labels },
-        Options: {
-          // The host takes no address on a lab link and never NATs it: lab traffic stays between lab nodes.
-          'com.docker.network.bridge.inhibit_ipv4': 'true',
-          'com.docker.network.bridge.enable_ip_masquerade': 'false',
-          'com.docker.network.bridge.enable_icc': 'true',
-        },
-      }),
-    );
-    return network.id;
-  }
-
-  async removeNetwork(id: string): Promise<void> {
-    await this.ignoreMissing(`remove network ${id}`, () => this.docker.getNetwork(id).remove());
-  }
-
-  async createContainer(spec: ContainerCreateSpec): Promise<string> {
+  async createContainer(spec: LabContainerSpec): Promise<string> {
     const container = await this.call(`create container ${spec.name}`, () =>
       this.docker.createContainer({
         name: spec.name,
-        Hostname: spec.hostname,
+        Hostname: 'lab',
         Image: spec.image,
         Labels: { ...spec.labels },
         NetworkDisabled: false,
-        HostConfig: {
-          NetworkMode: spec.network,
-          // SYS_ADMIN and SETPCAP stay with PID 1 (it remounts /proc/sys/net read-write); every exec
-          // drops to NET_ADMIN + NET_RAW through setpriv, see started-lab.ts.
-          CapDrop: ['ALL'],
-          CapAdd: ['NET_ADMIN', 'NET_RAW', 'SYS_ADMIN', 'SETPCAP'],
-          Privileged: false,
-          PidsLimit: NODE_PIDS_LIMIT,
-          Memory: NODE_MEMORY_BYTES,
-          MemorySwap: NODE_MEMORY_BYTES,
-          Sysctls: { 'net.ipv6.conf.all.disable_ipv6': '1', 'net.ipv6.conf.default.disable_ipv6': '1' },
-          AutoRemove: false,
-          Init: false,
-        },
-        NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } },
+        HostConfig: labHostConfig(spec),
       }),
     );
     return container.id;
-  }
-
-  async connectNetwork(network: string, containerId: string): Promise<void> {
-    await this.call(`connect ${containerId.slice(0, 12)} to ${network}`, () =>
-      this.docker.getNetwork(network).connect({ Container: containerId }),
-    );
   }
 
   async startContainer(id: string): Promise<void> {
     await this.call(`start container ${id.slice(0, 12)}`, () => this.docker.getContainer(id).start());
   }
 
-  async removeContainer(id: string): Promise<void> {
-    await this.ignoreMissing(`remove container ${id.slice(0, 12)}`, () =>
+  async removeContainer(id: string): Promise<boolean> {
+    return this.ignoreMissing(`remove container ${id.slice(0, 12)}`, () =>
       this.docker.getContainer(id).remove({ force: true, v: true }),
     );
   }
 
-  async macAddresses(id: string): Promise<Record<string, string>> {
-    const info = await this.call(`inspect container ${id.slice(0, 12)}`, () => this.docker.getContainer(id).inspect());
-    const networks = info.NetworkSettings.Networks ?? {};
-    return Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, n.MacAddress]));
+  async removeNetwork(id: string): Promise<boolean> {
+    return this.ignoreMissing(`remove network ${id}`, () => this.docker.getNetwork(id).remove());
   }
 
   async isRunning(id: string): Promise<boolean> {
@@ -219,17 +174,18 @@ export class DockerEngine implements Engine {
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      return await withBackoff(fn);
     } catch (error) {
       throw infra(what, error);
     }
   }
 
-  private async ignoreMissing(what: string, fn: () => Promise<unknown>): Promise<void> {
+  private async ignoreMissing(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     try {
-      await fn();
+      await withBackoff(fn);
+      return true;
     } catch (error) {
-      if (statusOf(error) === 404) return;
+      if (statusOf(error) === 404) return false;
       throw infra(what, error);
     }
   }

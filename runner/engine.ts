@@ -2,22 +2,19 @@
 // never to dockerode, so the engine is passed in and can be swapped in tests of pure logic.
 import type { ExecResult } from './lab-exec.js';
 
-export interface NetworkCreateSpec {
+/** The one container of a lab. Its security settings are fixed by the engine implementation. */
+export interface LabContainerSpec {
   readonly name: string;
-  readonly labels: Readonly<Record<string, string>>;
-}
-
-export interface ContainerCreateSpec {
-  readonly name: string;
-  readonly hostname: string;
   readonly image: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Network (docker name) attached at create time. */
-  readonly network: string;
+  /** Limits for the whole lab, all nodes together. */
+  readonly memoryBytes: number;
+  readonly pidsLimit: number;
 }
 
 export interface LabelledResources {
   readonly containers: readonly { id: string; name: string; labels: Record<string, string>; running: boolean }[];
+  /** Docker networks: labs no longer make any, but older versions of grade did and may have left some. */
   readonly networks: readonly { id: string; name: string; labels: Record<string, string> }[];
 }
 
@@ -30,14 +27,11 @@ export interface EngineExecOptions {
 export interface Engine {
   ping(): Promise<void>;
   imageExists(ref: string): Promise<boolean>;
-  createNetwork(spec: NetworkCreateSpec): Promise<string>;
-  removeNetwork(id: string): Promise<void>;
-  createContainer(spec: ContainerCreateSpec): Promise<string>;
-  connectNetwork(network: string, containerId: string): Promise<void>;
+  createContainer(spec: LabContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
-  removeContainer(id: string): Promise<void>;
-  /** MAC address of the container's endpoint on each Docker network, by network name. */
-  macAddresses(id: string): Promise<Record<string, string>>;
+  /** Resolves true when it removed the container, false when it was already gone. */
+  removeContainer(id: string): Promise<boolean>;
+  removeNetwork(id: string): Promise<boolean>;
   isRunning(id: string): Promise<boolean>;
   exec(containerId: string, argv: readonly string[], options: EngineExecOptions): Promise<ExecResult>;
   /** Start an interactive exec attached to this process's terminal; resolves with its exit code. */

@@ -1,8 +1,8 @@
-// What checks and the submission runner need from a running lab: run a command on a node.
-// Implemented by StartedLab over the Docker engine; nothing here knows about Docker.
+// What checks and the submission runner need from a running lab. Implemented by StartedLab over the
+// Docker engine; nothing here knows about Docker.
 
 export interface ExecOptions {
-  /** Environment variables for the command. */
+  /** Environment variables for the command; only GRADE_* names reach it. */
   readonly env?: Readonly<Record<string, string>>;
   /** Cut the command off after this many milliseconds (default 10 s). */
   readonly timeoutMs?: number;
@@ -22,9 +22,22 @@ export interface ExecResult {
   readonly durationMs: number;
 }
 
+/** The probes of the lab image (runner/image/probe-*.sh): trusted programs that may look at several nodes. */
+export type ProbeName = 'ping' | 'files';
+
+/** How checks see a lab: from outside each node, with the lab image's own tools. */
 export interface LabExec {
   readonly nodeNames: readonly string[];
-  /** Run argv on a node with only NET_ADMIN and NET_RAW. Throws only for infrastructure faults. */
+  /**
+   * Run a tool of the read-only lab image inside a node's network namespace only, with a fixed
+   * PATH and environment and only NET_ADMIN + NET_RAW. Throws only for infrastructure faults.
+   */
   exec(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /** Run one of the lab image's probes with its arguments. */
+  probe(name: ProbeName, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
 
+/** How a learner's commands run: inside all of a node's namespaces, as the node's root. */
+export interface LearnerExec {
+  runAsLearner(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+}

@@ -7,7 +7,7 @@ export interface ReapOptions {
   readonly includeKept?: boolean;
 }
 
-/** Remove labs whose owning process is gone (crashed or killed runs); returns the lab ids removed. */
+/** Remove labs whose owning process is gone (crashed or killed runs); returns the ids of the labs it removed something of. */
 export async function reapLabs(engine: Engine, options: ReapOptions = {}): Promise<string[]> {
   const found = await engine.listLabelled(LABEL.lab);
   const here = hostname();
@@ -19,14 +19,19 @@ export async function reapLabs(engine: Engine, options: ReapOptions = {}): Promi
       doomed.add(lab);
     }
   }
-  await removeLabs(engine, found, doomed);
-  return [...doomed].sort();
+  return removeLabs(engine, found, doomed);
 }
 
-export async function removeLabs(engine: Engine, found: LabelledResources, labs: ReadonlySet<string>): Promise<void> {
+/** Remove the listed labs' containers, then any Docker networks older versions of grade made; returns the labs actually touched. */
+export async function removeLabs(engine: Engine, found: LabelledResources, labs: ReadonlySet<string>): Promise<string[]> {
+  const removed = new Set<string>();
   const mine = (labels: Record<string, string>) => labs.has(labels[LABEL.lab] ?? '');
-  await Promise.all(found.containers.filter((c) => mine(c.labels)).map((c) => engine.removeContainer(c.id)));
-  await Promise.all(found.networks.filter((n) => mine(n.labels)).map((n) => engine.removeNetwork(n.id)));
+  const note = (labels: Record<string, string>) => (gone: boolean) => {
+    if (gone) removed.add(labels[LABEL.lab]!);
+  };
+  await Promise.all(found.containers.filter((c) => mine(c.labels)).map((c) => engine.removeContainer(c.id).then(note(c.labels))));
+  await Promise.all(found.networks.filter((n) => mine(n.labels)).map((n) => engine.removeNetwork(n.id).then(note(n.labels))));
+  return [...removed].sort();
 }
 
 function alive(pid: number): boolean {

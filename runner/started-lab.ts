@@ -1,19 +1,16 @@
-import type { LabPlan } from '../core/lab-plan.js';
 import { UserError } from '../core/errors.js';
 import type { Engine } from './engine.js';
+import type { ExecOptions, ExecResult, LabExec, LearnerExec, ProbeName } from './lab-exec.js';
+import type { LabPlan } from './lab-plan.js';
 import { LABEL } from './labels.js';
-import type { ExecOptions, ExecResult, LabExec } from './lab-exec.js';
-
-/** Every process grade starts in a node keeps only these two capabilities, whatever it runs. */
-export const DROP_TO_NET_CAPS = ['setpriv', '--bounding-set=-all,+net_admin,+net_raw', '--inh-caps=-all', '--'] as const;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_OUTPUT = 64 * 1024;
+const ENTER = '/usr/local/sbin/grade-enter';
 
-/** A provisioned lab: run commands on its nodes, then dispose of it (idempotent, removes everything). */
-export class StartedLab implements LabExec, AsyncDisposable {
-  private readonly containers = new Map<string, string>();
-  private readonly networkIds: string[] = [];
+/** A provisioned lab (one container): run commands in its nodes, then dispose of it (idempotent, removes everything). */
+export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
+  private container: string | null = null;
   private disposing: Promise<void> | null = null;
 
   constructor(
@@ -29,35 +26,41 @@ export class StartedLab implements LabExec, AsyncDisposable {
     return this.plan.nodes.map((n) => n.spec.name);
   }
 
-  /** Called by provisioning (or when re-attaching to a running lab) as resources come to exist. */
-  adoptNetwork(id: string): void {
-    this.networkIds.push(id);
+  /** Called by provisioning (or when re-attaching to a running lab) once the container exists. */
+  adoptContainer(id: string): void {
+    this.container = id;
   }
 
-  adoptContainer(node: string, id: string): void {
-    this.containers.set(node, id);
+  get containerId(): string {
+    if (!this.container) throw new Error(`lab ${this.id} has no container yet`);
+    return this.container;
   }
 
-  containerId(node: string): string {
-    const id = this.containers.get(node);
-    if (!id) throw new UserError(`"${node}" is not a node of ${this.plan.exercise.id}; its nodes are ${this.nodeNames.join(', ')}.`);
-    return id;
+  exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return this.run([ENTER, 'net', this.nodeName(node), ...argv], options);
   }
 
-  async exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const seconds = (timeoutMs / 1000).toFixed(2);
-    // `timeout` kills the whole process group it leads, so nothing a command spawned outlives the limit.
-    return this.engine.exec(this.containerId(node), ['timeout', '-s', 'KILL', seconds, ...DROP_TO_NET_CAPS, ...argv], {
-      timeoutMs,
-      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT,
-      ...(options.env ? { env: options.env } : {}),
-    });
+  runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return this.run([ENTER, 'node', this.nodeName(node), ...argv], options);
   }
 
-  /** An interactive shell on a node for a learner, with the same two capabilities. */
+  probe(name: ProbeName, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return this.run([`/usr/local/lib/grade/probe-${name}`, ...args], options);
+  }
+
+  /** Run the lab's build script as the container's root (provisioning only). */
+  build(script: string, timeoutMs: number): Promise<ExecResult> {
+    return this.run(['bash', '-c', script], { timeoutMs, env: { GRADE_TOKEN: this.plan.token }, maxOutputBytes: DEFAULT_MAX_OUTPUT });
+  }
+
+  /**
+   * An interactive shell on a node. On the learner's nodes it is the learner's root shell; on the
+   * lab's own nodes it can look (ip, ping, tcpdump) but change nothing.
+   */
   shell(node: string): Promise<number> {
-    return this.engine.execInteractive(this.containerId(node), [...DROP_TO_NET_CAPS, 'bash', '-l']);
+    const spec = this.plan.nodes.find((n) => n.spec.name === this.nodeName(node))!.spec;
+    const mode = spec.owner === 'lab' ? 'look' : 'node';
+    return this.engine.execInteractive(this.containerId, [ENTER, mode, spec.name, 'bash', '-l']);
   }
 
   dispose(): Promise<void> {
@@ -69,12 +72,28 @@ export class StartedLab implements LabExec, AsyncDisposable {
     await this.dispose();
   }
 
+  private nodeName(node: string): string {
+    if (!this.nodeNames.includes(node)) {
+      throw new UserError(`"${node}" is not a node of ${this.plan.exercise.id}; its nodes are ${this.nodeNames.join(', ')}.`);
+    }
+    return node;
+  }
+
+  private run(argv: readonly string[], options: ExecOptions): Promise<ExecResult> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // `timeout` kills the whole process group it leads, so nothing a command spawned outlives the limit
+    // (a learner's `setsid cmd &` is meant to, and does: it runs until the lab is removed).
+    return this.engine.exec(this.containerId, ['timeout', '-s', 'KILL', (timeoutMs / 1000).toFixed(2), ...argv], {
+      timeoutMs,
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT,
+      ...(options.env ? { env: options.env } : {}),
+    });
+  }
+
   private async removeAll(): Promise<void> {
-    await Promise.all([...this.containers.values()].map((id) => this.engine.removeContainer(id)));
-    // Anything an in-flight create made after we last looked is found by its label.
+    if (this.container) await this.engine.removeContainer(this.container);
+    // A create still in flight when we were asked to stop is found by its label.
     const left = await this.engine.listLabelled(LABEL.lab, this.plan.labId);
     await Promise.all(left.containers.map((c) => this.engine.removeContainer(c.id)));
-    const networks = new Set([...this.networkIds, ...left.networks.map((n) => n.id)]);
-    await Promise.all([...networks].map((id) => this.engine.removeNetwork(id)));
   }
 }

@@ -15,7 +15,7 @@ const exercise = findExercise(name, kinds);
 const engine = new DockerEngine();
 const tracker = new LabTracker();
 tracker.installSignalHandlers();
-const submission = readSubmission(exercise.solutionDir, exercise.nodes.map((n) => n.name));
+const submission = readSubmission(exercise.solutionDir, exercise.nodes);
 
 const phases = ['provisionMs', 'submissionMs', 'checksMs', 'teardownMs', 'durationMs'] as const;
 const samples: Record<(typeof phases)[number], number[]> = { provisionMs: [], submissionMs: [], checksMs: [], teardownMs: [], durationMs: [] };

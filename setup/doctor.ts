@@ -1,4 +1,4 @@
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import pc from 'picocolors';
@@ -53,6 +53,7 @@ export async function runDoctor(docker: Docker = dockerClient()): Promise<Doctor
     );
     items.push(await checkLabImage(docker, root));
   }
+  items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(docker) : undefined }));
 
   const dist = distFreshness(root);
   items.push({ name: 'build', ok: dist.ok, detail: dist.detail, ...(dist.ok ? {} : { fix: 'npm run build' }) });
@@ -111,6 +112,127 @@ async function checkLabImage(docker: Docker, root: string): Promise<DoctorItem> 
     .filter((t) => t.startsWith(`${LAB_IMAGE_REPO}:`));
   const detail = others.length > 0 ? `${ref} missing (only ${others.slice(0, 3).join(', ')}: built from other Dockerfile or runner/image files)` : `${ref} missing`;
   return { name: 'lab image', ok: false, detail, fix: SETUP };
+}
+
+/** What the host and the engine say about Linux security modules and user remapping. */
+export interface SecurityFacts {
+  /** Content of /sys/module/apparmor/parameters/enabled ("Y" or "N"); undefined when absent. */
+  readonly apparmorParameter?: string | undefined;
+  /** Whether /sys/kernel/security/apparmor exists (AppArmor is active, securityfs is mounted). */
+  readonly apparmorFs: boolean;
+  /** Content of /sys/fs/selinux/enforce ("1" enforcing, "0" permissive); undefined when SELinux is off. */
+  readonly selinuxEnforce?: string | undefined;
+  /** `docker info` SecurityOptions, or why they are unknown; undefined when the engine is not reachable. */
+  readonly engine?: { readonly securityOptions: readonly string[] } | { readonly error: string } | undefined;
+}
+
+/** The security-module files of this host, read under `root` (for tests). Never throws. */
+export function readHostSecurity(root = '/'): Omit<SecurityFacts, 'engine'> {
+  const read = (path: string): string | undefined => {
+    try {
+      return readFileSync(join(root, path), 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    apparmorParameter: read('sys/module/apparmor/parameters/enabled'),
+    apparmorFs: existsSync(join(root, 'sys/kernel/security/apparmor')),
+    selinuxEnforce: read('sys/fs/selinux/enforce'),
+  };
+}
+
+async function engineSecurity(docker: Docker): Promise<NonNullable<SecurityFacts['engine']>> {
+  try {
+    const info = (await docker.info()) as { SecurityOptions?: unknown };
+    const options = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.filter((o): o is string => typeof o === 'string') : [];
+    return { securityOptions: options };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** "name=seccomp,profile=default" -> { name: 'seccomp', profile: 'default' }; old engines send just "seccomp". */
+function parseSecurityOption(option: string): { name: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const part of option.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) fields['name'] ??= part.trim();
+    else fields[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return { name: fields['name'] ?? option, fields };
+}
+
+const HOST_PROTECTION =
+  'the host stays protected by a capability bounding set, a read-only root filesystem, ' +
+  'a read-only /proc/sys (only /proc/sys/net writable per node) and user namespaces';
+
+/**
+ * Two doctor lines: the host's security modules with what grade does about them (lab containers run with
+ * apparmor=unconfined and label=disable), and whether the engine gives lab containers the real root they need.
+ */
+export function checkSecurity(facts: SecurityFacts): DoctorItem[] {
+  const engineOptions = facts.engine && 'securityOptions' in facts.engine ? facts.engine.securityOptions.map(parseSecurityOption) : [];
+  const engineHas = (name: string): boolean => engineOptions.some((o) => o.name === name);
+  return [hostSecurityItem(facts, engineHas), engineSecurityItem(facts.engine, engineOptions)];
+}
+
+function hostSecurityItem(facts: SecurityFacts, engineHas: (name: string) => boolean): DoctorItem {
+  const name = 'host security';
+  const parts: string[] = [];
+  // Active only with both: the module parameter alone is there when AppArmor is built in but switched off.
+  const apparmorHere = (facts.apparmorParameter ?? '').startsWith('Y') && facts.apparmorFs;
+  if (apparmorHere || engineHas('apparmor')) {
+    const where = apparmorHere ? '' : ' where the engine runs';
+    parts.push(
+      `AppArmor is enabled${where}: lab containers run with apparmor=unconfined ` +
+        "(Docker's docker-default profile denies the mounts a lab makes inside itself and writes under /proc/sys)",
+    );
+  }
+  const selinuxHere = facts.selinuxEnforce !== undefined;
+  if (selinuxHere) {
+    parts.push(
+      facts.selinuxEnforce === '1'
+        ? 'SELinux is enforcing: lab containers run with label=disable (SELinux labels would block the mounts a lab makes inside itself)'
+        : 'SELinux is permissive (it logs, blocks nothing): lab containers run with label=disable all the same, so enforcing mode will not break labs',
+    );
+  } else if (engineHas('selinux')) {
+    parts.push('SELinux is enabled where the engine runs: lab containers run with label=disable (SELinux labels would block the mounts a lab makes inside itself)');
+  }
+  if (parts.length === 0) return { name, ok: true, detail: 'no AppArmor or SELinux on this host: nothing for lab containers to opt out of' };
+  return { name, ok: true, detail: `${parts.join('; ')}; ${HOST_PROTECTION}` };
+}
+
+function engineSecurityItem(
+  engine: SecurityFacts['engine'],
+  options: readonly { name: string; fields: Record<string, string> }[],
+): DoctorItem {
+  const name = 'engine security';
+  if (engine === undefined) return { name, ok: false, detail: 'not checked: the engine is not reachable' };
+  if ('error' in engine) return { name, ok: false, detail: `the engine did not tell its security options: ${engine.error}` };
+  const needsRoot = 'labs need a real root in the container to create their namespaces';
+  if (options.some((o) => o.name === 'rootless')) {
+    return {
+      name,
+      ok: false,
+      detail: `the engine runs rootless, so root in a lab container is an unprivileged host user; ${needsRoot}, so labs cannot work on this engine`,
+      fix: `unset DOCKER_HOST && ${SETUP}  # use the system (rootful) engine`,
+    };
+  }
+  if (options.some((o) => o.name === 'userns')) {
+    return {
+      name,
+      ok: false,
+      detail: `the engine runs with userns-remap, so root in a lab container is an unprivileged host user; ${needsRoot}, so labs cannot work on this engine`,
+      fix: 'remove "userns-remap" from /etc/docker/daemon.json, then: sudo systemctl restart docker',
+    };
+  }
+  const applied = options.map((o) => (o.fields['profile'] ? `${o.name} (${o.fields['profile']} profile)` : o.name));
+  return {
+    name,
+    ok: true,
+    detail: `${applied.length > 0 ? `the engine applies ${applied.join(', ')}` : 'the engine applies no security options'}; no userns-remap, not rootless: lab containers get the real root they need`,
+  };
 }
 
 /** One line per item: mark, name, detail, and the command that fixes what failed. */

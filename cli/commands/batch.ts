@@ -1,7 +1,8 @@
 import { join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { findExercise } from '../../core/find-exercise.js';
-import { gradeBatch, type BatchEntry } from '../../grading/grade-batch.js';
+import type { BatchEntry } from '../../core/batch-entry.js';
+import { gradeBatch } from '../../grading/grade-batch.js';
 import { renderGradesCsv } from '../../reports/grades-csv.js';
 import { renderJunit } from '../../reports/junit-reporter.js';
 import { gradeResultToJunitSuite } from '../../reports/junit-reporter.js';

@@ -26,7 +26,7 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
   const format = options.json ? 'json' : (options.format ?? 'terminal');
   if (!isReportFormat(format)) throw new UserError(`--format takes one of ${knownFormats.join(', ')}, not "${format}".`);
   const exercise = findExercise(name, ctx.kinds);
-  const submission = options.submission ? readSubmission(resolve(options.submission), exercise.nodes.map((n) => n.name)) : null;
+  const submission = options.submission ? readSubmission(resolve(options.submission), exercise.nodes) : null;
   const engine = await ctx.engine();
   let result: GradeResult;
   if (submission) {

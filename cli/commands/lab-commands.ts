@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Exercise } from '../../core/exercise.js';
 import { findExercise } from '../../core/find-exercise.js';
-import { planLab } from '../../core/plan-lab.js';
+import { planLab } from '../../runner/plan-lab.js';
 import { submissionNodeFiles } from '../../core/submission.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import { provision } from '../../runner/provision.js';
@@ -64,7 +64,7 @@ function startText(exercise: Exercise): string {
     return `  ${n.name.padEnd(12)} ${ifs}`;
   });
   // Suggest a node the learner has work on: the first one the reference solution configures.
-  const configured = submissionNodeFiles(exercise.solutionDir, exercise.nodes.map((n) => n.name));
+  const configured = submissionNodeFiles(exercise.solutionDir, exercise.nodes);
   const first = (exercise.nodes.find((n) => configured.has(n.name)) ?? exercise.nodes[0]!).name;
   return [
     `${exercise.id} is running.`,

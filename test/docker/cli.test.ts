@@ -1,18 +1,18 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { validateResult } from '../../reports/validate-result.js';
 import { engine, expectNoLabsOfThisProcess, root } from './lab-fixture.js';
 import { LABEL } from '../../runner/labels.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 // The CLI as a person runs it: the built bin, real engine, exit codes and files.
 const bin = join(root, 'bin', 'grade.js');
 const ex01 = join(root, 'exercises', 'ex01-default-gateway');
 
 function grade(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa('node', [bin, ...args], { cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'grade-cli-')), env: { NO_COLOR: '1', ...options.env }, reject: false });
+  return execa('node', [bin, ...args], { cwd: options.cwd ?? tempDir('grade-cli-'), env: { NO_COLOR: '1', ...options.env }, reject: false });
 }
 
 async function labsOf(exercise: string) {
@@ -22,9 +22,10 @@ async function labsOf(exercise: string) {
 
 describe('the grade command line', () => {
   afterAll(expectNoLabsOfThisProcess);
+  afterAll(removeTempDirs);
 
   test('grading the reference exits 0, prints every check and writes the HTML report where it says', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'grade-cli-'));
+    const cwd = tempDir('grade-cli-');
     const run = await grade(['ex01', '--submission', join(ex01, 'solution')], { cwd });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/12\/12 points/);
@@ -36,7 +37,7 @@ describe('the grade command line', () => {
   });
 
   test('a wrong case exits 1; --json prints only a valid result on stdout; --out chooses the folder', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'grade-out-'));
+    const out = tempDir('grade-out-');
     const run = await grade(['ex01-default-gateway', '--submission', join(ex01, 'wrong', 'wan-only'), '--json', '--out', out, '--junit', join(out, 'checks.xml')]);
     expect(run.exitCode).toBe(1);
     const result = JSON.parse(run.stdout);
@@ -51,7 +52,7 @@ describe('the grade command line', () => {
     const unknown = await grade(['ex99']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr.trim()).toMatch(/^grade: There is no exercise "ex99"; known exercises: ex01(, ex\d\d)* \(see `grade list`\)\.$/);
-    const sub = mkdtempSync(join(tmpdir(), 'grade-sub-'));
+    const sub = tempDir('grade-sub-');
     writeFileSync(join(sub, 'host-c.sh'), 'ip route\n');
     const badNode = await grade(['ex01', '--submission', sub]);
     expect(badNode.exitCode).toBe(2);
@@ -64,7 +65,7 @@ describe('the grade command line', () => {
   });
 
   test('batch grades every learner in a fresh lab, keeps going past an invalid folder, and writes grades.csv', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'grade-batch-'));
+    const cwd = tempDir('grade-batch-');
     cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'alice'), { recursive: true });
     cpSync(join(ex01, 'wrong', 'wan-only'), join(cwd, 'subs', 'bob'), { recursive: true });
     cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'carol'), { recursive: true });
@@ -78,7 +79,7 @@ describe('the grade command line', () => {
   });
 
   test('a malformed exercise file is reported with file, line and path, never a stack trace', async () => {
-    const exercises = mkdtempSync(join(tmpdir(), 'grade-exs-'));
+    const exercises = tempDir('grade-exs-');
     cpSync(ex01, join(exercises, 'ex01-default-gateway'), { recursive: true });
     const file = join(exercises, 'ex01-default-gateway', 'exercise.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('address: 192.168.1.10/24', 'address: 192.168.1/24'));

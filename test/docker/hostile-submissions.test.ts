@@ -1,26 +1,27 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Exercise } from '../../core/exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
 
 // Short limits so the cut-offs are quick; real exercises allow more.
 const ex01: Exercise = { ...exercise('ex01-default-gateway'), limits: { commandSeconds: 2, submissionSeconds: 12 } };
 
 function grade(files: Record<string, string>): Promise<GradeResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'grade-hostile-'));
+  const dir = tempDir('grade-hostile-');
   for (const [node, text] of Object.entries(files)) writeFileSync(join(dir, `${node}.sh`), text);
-  return gradeSubmission({ exercise: ex01, kinds, engine, image, submission: readSubmission(dir, ex01.nodes.map((n) => n.name)), mode: 'submission' });
+  return gradeSubmission({ exercise: ex01, kinds, engine, image, submission: readSubmission(dir, ex01.nodes), mode: 'submission' });
 }
 
 const commandsOf = (r: GradeResult, node: string) => r.nodes.find((n) => n.name === node)!.commands;
 
 describe('broken and hostile submissions are graded, cut off and cleaned up', () => {
   afterAll(expectNoLabsOfThisProcess);
+  afterAll(removeTempDirs);
 
   test('runs like a terminal: failures do not stop the next command; loops, here-documents, continuations, CRLF and sudo work', async () => {
     const r = await grade({

@@ -6,7 +6,7 @@ import { provision } from '../../runner/provision.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
 
 const ex01 = exercise('ex01-default-gateway');
-const nodes = ex01.nodes.map((n) => n.name);
+const nodes = ex01.nodes;
 
 describe('labs are isolated from each other and from everything outside them', () => {
   afterAll(expectNoLabsOfThisProcess);

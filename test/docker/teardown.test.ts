@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { planLab } from '../../core/plan-lab.js';
 import { LABEL } from '../../runner/labels.js';
 import { provision } from '../../runner/provision.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, root } from './lab-fixture.js';
 
 const bin = join(root, 'bin', 'grade.js');
@@ -17,10 +17,11 @@ async function labExists(labId: string): Promise<boolean> {
 
 describe('no container or network outlives its run', () => {
   afterAll(expectNoLabsOfThisProcess);
+  afterAll(removeTempDirs);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     test(`${signal} in the middle of grading removes the lab`, async () => {
-      const sub = mkdtempSync(join(tmpdir(), 'grade-signal-'));
+      const sub = tempDir('grade-signal-');
       writeFileSync(join(sub, 'host-a.sh'), 'sleep 15\n');
       const child = execa('node', [bin, 'ex01', '--submission', sub], { cwd: sub, reject: false, env: { NO_COLOR: '1' } });
       // Wait until its lab exists, then interrupt it.

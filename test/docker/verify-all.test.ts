@@ -1,17 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { allExercises } from '../../core/find-exercise.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { expectNoLabsOfThisProcess, kinds, root } from './lab-fixture.js';
 
 describe('grade verify', () => {
   afterAll(expectNoLabsOfThisProcess);
+  afterAll(removeTempDirs);
 
   test('every exercise: references and alternatives pass, each wrong case fails exactly its declared checks', async () => {
     const exercises = allExercises(kinds).map((e) => e.id);
-    const junit = join(mkdtempSync(join(tmpdir(), 'grade-verify-')), 'verify.xml');
+    const junit = join(tempDir('grade-verify-'), 'verify.xml');
     const run = await execa('node', [join(root, 'bin', 'grade.js'), 'verify', ...exercises.filter((id) => id !== 'ex01'), '--junit', junit], {
       reject: false,
       env: { NO_COLOR: '1' },
@@ -28,7 +29,7 @@ describe('grade verify', () => {
 
   test('a wrong case whose declared failures do not match is reported and exits 1', async () => {
     const { cpSync, writeFileSync } = await import('node:fs');
-    const exercisesDir = mkdtempSync(join(tmpdir(), 'grade-verify-mismatch-'));
+    const exercisesDir = tempDir('grade-verify-mismatch-');
     cpSync(join(root, 'exercises', 'ex01-default-gateway'), join(exercisesDir, 'ex01-default-gateway'), { recursive: true });
     // This case really fails four checks; claim it fails only one.
     writeFileSync(join(exercisesDir, 'ex01-default-gateway', 'wrong', 'wan-only', 'case.yaml'), 'description: claims too little\nfails: [host-a-reaches-web]\n');

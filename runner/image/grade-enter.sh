@@ -1,0 +1,37 @@
+#!/bin/bash
+# The one way into a lab node, run by grade as the container's root. Modes:
+#   node NAME CMD...  as the learner: all of the node's namespaces, root of its user namespace, the
+#                     node's own files and tools. Submissions, `grade shell` and node set-up.
+#   net NAME CMD...   for checks: only the node's network namespace. The command is a tool of the
+#                     read-only lab image, found on a fixed PATH, with a fixed environment and only
+#                     NET_ADMIN and NET_RAW; nothing the learner wrote is run or loaded.
+#   look NAME CMD...  a lab-owned node's shell: its network namespace, as nobody, NET_RAW only, so
+#                     ip, ping and tcpdump work but nothing can be changed.
+set -euo pipefail
+mode=$1 name=$2
+shift 2
+dir=/run/grade/nodes/$name/ns
+[ -e "$dir/net" ] || { echo "grade-enter: no node $name in this lab" >&2; exit 125; }
+SAFE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# grade passes its own inputs (a submission, a text to send) as GRADE_* variables; nothing else passes.
+pass=()
+for v in $(compgen -e); do
+  case "$v" in GRADE_*) pass+=("$v=${!v}") ;; esac
+done
+case "$mode" in
+  node)
+    exec nsenter --user="$dir/user" --mount="$dir/mnt" --net="$dir/net" --uts="$dir/uts" \
+      --ipc="$dir/ipc" --pid="$dir/pid" -- \
+      /usr/bin/env -i -C /root HOME=/root USER=root LOGNAME=root SHELL=/bin/bash PATH="$SAFE_PATH" \
+      LANG=C.UTF-8 TERM="${TERM:-dumb}" "${pass[@]}" "$@" ;;
+  net)
+    exec nsenter --net="$dir/net" -- \
+      setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
+      /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "${pass[@]}" "$@" ;;
+  look)
+    exec nsenter --net="$dir/net" --uts="$dir/../ns/uts" -- \
+      setpriv --reuid=65534 --regid=65534 --clear-groups \
+      --bounding-set=-all,+net_raw --inh-caps=+net_raw --ambient-caps=+net_raw -- \
+      /usr/bin/env -i HOME=/tmp PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM="${TERM:-dumb}" "$@" ;;
+  *) echo "grade-enter: unknown mode $mode" >&2; exit 125 ;;
+esac

@@ -1,0 +1,6 @@
+#!/bin/bash
+# http-page NAME: answer one HTTP request (socat EXEC) with a page naming the server, the address the
+# request came from as this server sees it, and the run's token, which only the lab's server knows.
+while IFS= read -r -t 5 line && [ -n "${line%$'\r'}" ]; do :; done
+body="<html><body><h1>$1</h1><p>served by $1 to ${SOCAT_PEERADDR:-?}, token ${GRADE_TOKEN:-}</p></body></html>"
+printf 'HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s\n' "$((${#body} + 1))" "$body"

@@ -1,0 +1,109 @@
+#!/bin/bash
+# Functions the lab's build script (runner/lab-build-script.ts) calls inside the lab container, as
+# the container's root, before any learner code runs. State lives in /run/grade (a tmpfs):
+#   /run/grade/nodes/NAME/ns/{user,mnt,net,uts,ipc,pid}  bind mounts that keep a node's namespaces
+#   /run/grade/nodes/NAME/svc-*.log                          service output
+set -euo pipefail
+GRADE_STATE=/run/grade
+SW_NS=grade-switch
+
+node_dir() { echo "$GRADE_STATE/nodes/$1"; }
+
+# Make node NAME: its namespaces, held by node-boot (PID 1 of the node) and node-hold.
+lab_node() {
+  local name=$1 dir boot s1 s3 c
+  dir=$(node_dir "$name")
+  mkdir -p "$dir/ns"
+  : > "$dir/boot"
+  unshare --mount --uts --ipc --pid --fork --propagation private \
+    /usr/local/lib/grade/node-boot "$name" "$dir" </dev/null >"$dir/boot.log" 2>&1 &
+  boot=$!
+  for _ in $(seq 1 2000); do
+    grep -q '^ready$' "$dir/boot" && break
+    kill -0 "$boot" 2>/dev/null || break
+    sleep 0.005
+  done
+  if ! grep -q '^ready$' "$dir/boot"; then
+    echo "node $name did not start: $(tail -n 3 "$dir/boot.log" "$dir/boot" | tr '\n' ' ')" >&2
+    return 1
+  fi
+  s1=$(pgrep -P "$boot")
+  s3=""
+  for c in $(pgrep -P "$s1"); do
+    if [ "$(readlink "/proc/$c/ns/user")" != "$(readlink /proc/self/ns/user)" ]; then s3=$c; fi
+  done
+  [ -n "$s3" ] || { echo "node $name has no namespace holder" >&2; return 1; }
+  echo "$s1" > "$dir/pid1"
+  echo "$s3" > "$dir/holder"
+}
+
+# Keep a node's namespaces by bind mounts, so they outlive its processes (a learner may kill
+# node-hold); its mount namespace is held by node-boot, which the learner cannot kill.
+lab_bind() {
+  local dir ns
+  dir=$(node_dir "$1")
+  for ns in uts ipc pid; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/pid1")/ns/$ns" "$dir/ns/$ns"; done
+  for ns in user net; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/holder")/ns/$ns" "$dir/ns/$ns"; done
+  ln -s "/proc/$(cat "$dir/pid1")/fd/7" "$dir/ns/mnt" # see node-boot.sh
+}
+
+# A veth pair between two nodes: a network with exactly two members.
+lab_veth() {
+  local a=$1 ifa=$2 b=$3 ifb=$4
+  ip link add "$ifa" netns "$(cat "$(node_dir "$a")/holder")" type veth \
+    peer name "$ifb" netns "$(cat "$(node_dir "$b")/holder")"
+}
+
+# The hidden switch namespace: one bridge per network with three or more members.
+lab_switch() {
+  local net=$1 br=$2
+  [ -e "/run/netns/$SW_NS" ] || {
+    ip netns add "$SW_NS"
+    # The container's /proc/sys is read-only; a private procfs in a private mount namespace reaches
+    # the switch's own settings. No IPv6 on the switch: no chatter for learners' tcpdump to show.
+    nsenter --net="/run/netns/$SW_NS" unshare --mount --propagation private sh -c \
+      'mount -n -t proc grade-proc /proc && echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6 && echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6'
+    ip -n "$SW_NS" link set lo up
+  }
+  ip -n "$SW_NS" link add "$br" type bridge stp_state 0 forward_delay 0
+  ip -n "$SW_NS" link set "$br" up
+  ip -n "$SW_NS" link set "$br" alias "$net"
+}
+
+lab_switch_port() {
+  local br=$1 node=$2 ifname=$3 port=$4
+  ip link add "$ifname" netns "$(cat "$(node_dir "$node")/holder")" type veth peer name "$port" netns "$SW_NS"
+  ip -n "$SW_NS" link set "$port" master "$br"
+  ip -n "$SW_NS" link set "$port" up
+}
+
+# Run a shell script (stdin) in a node as its root, before the learner: addresses, routes, sysctls.
+lab_configure() {
+  env -u GRADE_TOKEN grade-enter node "$1" bash -s
+}
+
+# Start a lab service in a node's network namespace only, as nobody, with no capabilities: the
+# learner can neither see nor signal it. GRADE_TOKEN is the run's token.
+lab_service() {
+  local node=$1 name=$2 port=$3 command=$4 dir log
+  dir=$(node_dir "$node")
+  log="$dir/svc-$name.log"
+  nsenter --net="$dir/ns/net" -- setpriv --reuid=65534 --regid=65534 --clear-groups \
+    --bounding-set=-all --inh-caps=-all -- \
+    env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 GRADE_TOKEN="$GRADE_TOKEN" \
+    setsid bash -c "$command" >"$log" 2>&1 </dev/null &
+  [ "$port" = 0 ] && return 0
+  for _ in $(seq 1 400); do
+    nsenter --net="$dir/ns/net" ss -Hltn "sport = :$port" | grep -q . && return 0
+    sleep 0.01
+  done
+  echo "service $name on $node is not listening on port $port: $(tail -n 3 "$log")" >&2
+  return 1
+}
+
+# Wait for background jobs; fail if any of them failed (after all have ended).
+wait_all() {
+  local rc=0 pid
+  for pid in "$@"; do wait "$pid" || rc=1; done
+  return "$rc"
+}

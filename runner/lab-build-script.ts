@@ -1,0 +1,72 @@
+import type { Exercise, NodeSpec } from '../core/exercise.js';
+import { addressOf } from '../core/ipv4.js';
+import type { PlannedLink } from './lab-plan.js';
+import { shq } from './shell-quote.js';
+
+// The bash program that turns a fresh lab container into the exercise's network. It runs once, as the
+// container's root, with the functions of runner/image/lab-lib.sh; GRADE_TOKEN holds the run's token.
+// Nodes start in parallel, then links are made, then each node is configured as its own root would
+// (addresses, routes, sysctls, /etc/hosts), then the lab's services start.
+export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]): string {
+  const hosts = hostsFile(exercise);
+  return [
+    'source /usr/local/lib/grade/lab-lib.sh',
+    parallel(exercise.nodes.map((n) => `lab_node ${shq(n.name)}`)),
+    ...exercise.nodes.map((n) => `lab_bind ${shq(n.name)}`),
+    ...links.flatMap(linkLines),
+    parallel(exercise.nodes.map((n) => `lab_configure ${shq(n.name)}`), exercise.nodes.map((n) => nodeConfig(n, hosts))),
+    ...exercise.nodes.flatMap((n) => n.services.map((s) => `lab_service ${shq(n.name)} ${shq(s.name)} ${s.port ?? 0} ${shq(s.command)}`)),
+  ].join('\n') + '\n';
+}
+
+/** Run commands at once (each optionally fed a here-document), then fail if any failed. */
+function parallel(commands: readonly string[], stdin: readonly string[] = []): string {
+  const started = commands.map((c, i) => (stdin[i] === undefined ? `${c} &` : `${c} <<'GRADE_NODE_CONFIG' &\n${stdin[i]}GRADE_NODE_CONFIG`));
+  return ['pids=()', ...started.map((c) => `${c}\npids+=($!)`), 'wait_all "${pids[@]}"'].join('\n');
+}
+
+function linkLines(link: PlannedLink): string[] {
+  if (link.kind === 'veth') {
+    const [a, b] = link.ends;
+    return [`lab_veth ${shq(a.node)} ${shq(a.ifname)} ${shq(b.node)} ${shq(b.ifname)}`];
+  }
+  return [
+    `lab_switch ${shq(link.network)} ${link.bridge}`,
+    ...link.ends.map((e) => `lab_switch_port ${link.bridge} ${shq(e.node)} ${shq(e.ifname)} ${e.port}`),
+  ];
+}
+
+function hostsFile(exercise: Exercise): string {
+  const lines = exercise.nodes.flatMap((n) => {
+    const first = n.interfaces.flatMap((i) => i.addresses)[0];
+    return first ? [`${addressOf(first)}\t${n.name}`] : [];
+  });
+  return ['127.0.0.1\tlocalhost', ...lines].join('\n');
+}
+
+/** What a node's own root runs before the learner arrives. Heredoc body: must not contain the terminator line. */
+export function nodeConfig(node: NodeSpec, hosts: string): string {
+  const lines = [
+    'set -eu',
+    `printf '%s\\n' ${shq(hosts)} > /etc/hosts`,
+    ': > /etc/resolv.conf',
+    // A host with br_netfilter would send frames crossing a learner's bridge through iptables: not on a real Linux box.
+    'for f in /proc/sys/net/bridge/bridge-nf-call-iptables /proc/sys/net/bridge/bridge-nf-call-ip6tables /proc/sys/net/bridge/bridge-nf-call-arptables; do if [ -e "$f" ]; then echo 0 > "$f"; fi; done',
+  ];
+  for (const [key, value] of Object.entries({ 'net.ipv4.ip_forward': '0', ...node.sysctls })) {
+    lines.push(`echo ${shq(value)} > ${shq(`/proc/sys/${key.replace(/\./g, '/')}`)}`);
+  }
+  for (const iface of node.interfaces) {
+    for (const address of iface.addresses) lines.push(`ip addr add ${shq(address)} dev ${shq(iface.name)}`);
+    lines.push(`ip link set dev ${shq(iface.name)} up`);
+  }
+  for (const route of node.routes) {
+    const via = route.via ? ` via ${shq(route.via)}` : '';
+    const dev = route.dev ? ` dev ${shq(route.dev)}` : '';
+    lines.push(`ip route add ${shq(route.to)}${via}${dev}`);
+  }
+  // The lab's services run as nobody (see lab_service in lab-lib.sh) and may serve port 80.
+  if (node.services.length > 0) lines.push('echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start');
+  if (node.setup) lines.push(node.setup.trimEnd());
+  return lines.join('\n') + '\n';
+}
