@@ -25,12 +25,13 @@ COPY runner/image/lab-lib.sh /usr/local/lib/grade/lab-lib.sh
 COPY runner/image/probe-ping.sh /usr/local/lib/grade/probe-ping
 COPY runner/image/probe-files.sh /usr/local/lib/grade/probe-files
 COPY runner/image/http-page.sh /usr/local/lib/grade/http-page
+COPY runner/image/exec-batch.sh /usr/local/lib/grade/exec-batch
 # Not the real sudo: see the shim for why.
 COPY runner/image/sudo-shim.sh /usr/bin/sudo
 COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
 COPY --from=tcpdump-nodrop /tmp/tcpdump-nodrop.so /usr/local/lib/grade/tcpdump-nodrop.so
 RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter /usr/local/lib/grade/node-boot \
       /usr/local/lib/grade/node-hold /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-files \
-      /usr/local/lib/grade/http-page /usr/bin/sudo /usr/local/bin/tcpdump
+      /usr/local/lib/grade/http-page /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump
 
 ENTRYPOINT ["/usr/local/sbin/grade-lab-init"]

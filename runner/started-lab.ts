@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { Engine } from './engine.js';
+import { ExecBatcher } from './exec-batcher.js';
 import type { ExecOptions, ExecResult, LabExec, LearnerExec, ProbeName } from './lab-exec.js';
 import type { LabPlan } from './lab-plan.js';
 import { LABEL } from './labels.js';
@@ -12,6 +13,7 @@ const ENTER = '/usr/local/sbin/grade-enter';
 export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   private container: string | null = null;
   private disposing: Promise<void> | null = null;
+  private readonly batcher = new ExecBatcher((argv, options) => this.run(argv, options));
 
   constructor(
     private readonly engine: Engine,
@@ -37,7 +39,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   }
 
   exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    return this.run([ENTER, 'net', this.nodeName(node), ...argv], options);
+    return this.batched([ENTER, 'net', this.nodeName(node), ...argv], options);
   }
 
   runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -45,7 +47,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   }
 
   probe(name: ProbeName, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    return this.run([`/usr/local/lib/grade/probe-${name}`, ...args], options);
+    return this.batched([`/usr/local/lib/grade/probe-${name}`, ...args], options);
   }
 
   /** Run the lab's build script as the container's root (provisioning only). */
@@ -77,6 +79,16 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
       throw new UserError(`"${node}" is not a node of ${this.plan.exercise.id}; its nodes are ${this.nodeNames.join(', ')}.`);
     }
     return node;
+  }
+
+  /** Checks' commands: gathered with the others asked for at the same moment into one engine exec. */
+  private batched(argv: readonly string[], options: ExecOptions): Promise<ExecResult> {
+    return this.batcher.run({
+      argv,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT,
+      ...(options.env ? { env: options.env } : {}),
+    });
   }
 
   private run(argv: readonly string[], options: ExecOptions): Promise<ExecResult> {

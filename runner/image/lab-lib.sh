@@ -11,20 +11,18 @@ node_dir() { echo "$GRADE_STATE/nodes/$1"; }
 
 # Make node NAME: its namespaces, held by node-boot (PID 1 of the node) and node-hold.
 lab_node() {
-  local name=$1 dir boot s1 s3 c
+  local name=$1 dir boot s1 s3 c line state
   dir=$(node_dir "$name")
   mkdir -p "$dir/ns"
-  : > "$dir/boot"
+  mkfifo "$dir/boot"
   unshare --mount --uts --ipc --pid --fork --propagation private \
     /usr/local/lib/grade/node-boot "$name" "$dir" </dev/null >"$dir/boot.log" 2>&1 &
   boot=$!
-  for _ in $(seq 1 2000); do
-    grep -q '^ready$' "$dir/boot" && break
-    kill -0 "$boot" 2>/dev/null || break
-    sleep 0.005
-  done
-  if ! grep -q '^ready$' "$dir/boot"; then
-    echo "node $name did not start: $(tail -n 3 "$dir/boot.log" "$dir/boot" | tr '\n' ' ')" >&2
+  # node-boot reports through the FIFO; end of file without "ready" means it failed.
+  state=""
+  while read -r line; do state=$line; [ "$state" = ready ] && break; done <"$dir/boot"
+  if [ "$state" != ready ]; then
+    echo "node $name did not start (${state:-nothing}): $(tail -n 3 "$dir/boot.log" | tr '\n' ' ')" >&2
     return 1
   fi
   s1=$(pgrep -P "$boot")

@@ -56,18 +56,17 @@ mount -n -t tmpfs -o mode=1777,size=64m tmpfs /tmp
 mount -n -t tmpfs -o mode=1777,size=16m tmpfs /dev/shm
 mount -n -t tmpfs -o mode=1777,size=1k tmpfs /dev/mqueue 2>/dev/null || true
 mount -n -t tmpfs -o mode=755,size=16m tmpfs /mnt
-mkdir -m 1777 /mnt/lock && own /mnt && mount -n --move /mnt /run
+# node-hold says "held" through this FIFO once its namespaces are ready (a blocking read: no polling).
+mkdir -m 1777 /mnt/lock && mkfifo -m 666 /mnt/.grade-hold && own /mnt && mount -n --move /mnt /run
 
 echo mounted >&9
+exec 6<>/run/.grade-hold # read-write: opening never blocks, and a node-hold that dies cannot hang us
 unshare --user --net --mount --propagation private \
   --map-users="$ROOT_ID,0,65536" --map-groups="$ROOT_ID,0,65536" --setuid 0 --setgid 0 \
   /usr/local/lib/grade/node-hold </dev/null &
-for _ in $(seq 1 1000); do
-  [ -e /run/.grade-node-held ] && break
-  kill -0 $! 2>/dev/null || { echo "node-hold exited" >&9; exit 1; }
-  sleep 0.005
-done
-[ -e /run/.grade-node-held ] || { echo "node-hold did not start" >&9; exit 1; }
+read -r -t 20 -u 6 held || held=""
+exec 6<&-
+[ "$held" = held ] || { echo "node-hold did not start" >&9; exit 1; }
 # The node's mount namespace stays reachable through this process, which the learner cannot end:
 # the kernel sometimes refuses to bind-mount a mount namespace (lab_bind keeps the others that way).
 exec 7</proc/$!/ns/mnt

@@ -10,6 +10,7 @@ echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
 echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6
 echo 0 > /proc/sys/net/ipv4/ip_forward
 ip link set lo up
-: > /run/.grade-node-held
+echo held > /run/.grade-hold
+rm -f /run/.grade-hold
 trap '' TERM INT HUP QUIT USR1 USR2
 while :; do sleep 3600 & wait $!; done

@@ -1,0 +1,51 @@
+import type { ExecResult } from './lab-exec.js';
+
+// Several commands sent to a lab in one `docker exec` (runner/image/exec-batch.sh). Checks start
+// together, so their commands are gathered and sent at once: an engine exec costs tens of
+// milliseconds of the engine's time, a fork inside the lab almost nothing.
+
+export interface BatchRequest {
+  readonly argv: readonly string[];
+  readonly timeoutMs: number;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** GRADE_BATCH for exec-batch.sh: one line a request. */
+export function encodeBatch(requests: readonly BatchRequest[]): string {
+  return requests
+    .map((r, id) => {
+      const argv = Buffer.from(r.argv.map((a) => `${a}\0`).join(''), 'utf8').toString('base64');
+      const env = Buffer.from(Object.entries(r.env ?? {}).map(([k, v]) => `${k}=${v}\0`).join(''), 'utf8').toString('base64');
+      return [id, (r.timeoutMs / 1000).toFixed(2), argv, env].join('\t');
+    })
+    .join('\n');
+}
+
+/** The results, in request order; a request the output does not cover is an infrastructure fault. */
+export function parseBatch(stdout: string, mark: string, count: number, cap: number): ExecResult[] {
+  const lines = stdout.split('\n');
+  const results = new Map<number, ExecResult>();
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!.split(' ');
+    if (header[0] !== mark || header.length !== 7) continue;
+    const [, id, rc, timed, ms, outBytes, errBytes] = header.map(Number) as number[];
+    const out = Buffer.from(lines[i + 1] ?? '', 'base64').toString('utf8');
+    const err = Buffer.from(lines[i + 2] ?? '', 'base64').toString('utf8');
+    const timedOut = timed === 1;
+    results.set(id!, {
+      exitCode: timedOut ? null : rc!,
+      output: out + err,
+      stdout: out,
+      stderr: err,
+      truncated: outBytes! > cap || errBytes! > cap,
+      timedOut,
+      durationMs: ms!,
+    });
+    i += 2;
+  }
+  return Array.from({ length: count }, (_, id) => {
+    const result = results.get(id);
+    if (!result) throw new Error(`the lab returned no result for batched command ${id}`);
+    return result;
+  });
+}
