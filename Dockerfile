@@ -1,26 +1,24 @@
 # The lab image. A lab is ONE container of this image; its nodes are namespaces made inside it by
-# runner/image/lab-lib.sh (see "How a lab works" in the README). The container's root filesystem is
+# runner/image/grade-node.c and lab-lib.sh (see "How a lab works" in the README). The container's root filesystem is
 # read-only, so every tool here is one nothing in the lab can replace.
 # Built by `npm run setup`; its base is pulled, or made locally by debootstrap when no registry answers.
-FROM debian:bookworm-slim AS tcpdump-nodrop
+FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc libc6-dev
-COPY runner/image/tcpdump-nodrop.c /tmp/
-RUN gcc -O2 -shared -fPIC -o /tmp/tcpdump-nodrop.so /tmp/tcpdump-nodrop.c
+COPY runner/image/tcpdump-nodrop.c runner/image/grade-node.c /tmp/
+RUN gcc -O2 -shared -fPIC -o /tmp/tcpdump-nodrop.so /tmp/tcpdump-nodrop.c \
+ && gcc -O2 -Wall -Wextra -Werror -o /tmp/grade-node /tmp/grade-node.c
 
 FROM debian:bookworm-slim
 
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       iproute2 iptables iputils-ping net-tools netcat-openbsd telnet tcpdump curl socat procps \
-      bridge-utils ca-certificates util-linux uidmap kmod less nano vim-tiny \
- && rm -rf /var/lib/apt/lists/* \
- && echo 'root:100000:65536' > /etc/subuid && echo 'root:100000:65536' > /etc/subgid
+      bridge-utils ca-certificates util-linux kmod less nano vim-tiny \
+ && rm -rf /var/lib/apt/lists/*
 
 COPY runner/image/lab-init.sh /usr/local/sbin/grade-lab-init
 COPY runner/image/grade-enter.sh /usr/local/sbin/grade-enter
-COPY runner/image/node-boot.sh /usr/local/lib/grade/node-boot
-COPY runner/image/node-hold.sh /usr/local/lib/grade/node-hold
 COPY runner/image/lab-lib.sh /usr/local/lib/grade/lab-lib.sh
 COPY runner/image/probe-ping.sh /usr/local/lib/grade/probe-ping
 COPY runner/image/probe-files.sh /usr/local/lib/grade/probe-files
@@ -29,9 +27,9 @@ COPY runner/image/exec-batch.sh /usr/local/lib/grade/exec-batch
 # Not the real sudo: see the shim for why.
 COPY runner/image/sudo-shim.sh /usr/bin/sudo
 COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
-COPY --from=tcpdump-nodrop /tmp/tcpdump-nodrop.so /usr/local/lib/grade/tcpdump-nodrop.so
-RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter /usr/local/lib/grade/node-boot \
-      /usr/local/lib/grade/node-hold /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-files \
+COPY --from=build /tmp/tcpdump-nodrop.so /tmp/grade-node /usr/local/lib/grade/
+RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter \
+      /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-files \
       /usr/local/lib/grade/http-page /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump
 
 ENTRYPOINT ["/usr/local/sbin/grade-lab-init"]

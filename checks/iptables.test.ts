@@ -19,6 +19,8 @@ function fakeLab(stdout: string, overrides: Partial<ExecResult> = {}) {
       calls.push({ node, argv });
       return { exitCode: 0, output: stdout, stdout, stderr: '', truncated: false, timedOut: false, durationMs: 3, ...overrides };
     },
+    // The rule check reads one node's rules; it has no use for a probe.
+    probe: () => Promise.reject(new Error('the iptables check ran a probe')),
   };
   return { lab, calls };
 }
@@ -30,7 +32,7 @@ const portForward: IptablesParams = {
 
 async function run(params: IptablesParams, stdout: string, overrides: Partial<ExecResult> = {}) {
   const { lab, calls } = fakeLab(stdout, overrides);
-  const outcome = await iptablesCheck.run(params, { lab, token: 'tok' });
+  const outcome = await iptablesCheck.run(params, { lab, token: 'tok', holderOf: () => undefined });
   return { outcome, calls };
 }
 

@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { userErrorOf } from '../test/support/user-error.js';
-import { normaliseScript, readSubmission, submissionNodeFiles } from './submission.js';
+import { normaliseScript, readSubmission, submissionNodeFiles, type SubmissionNode } from './submission.js';
 
-const NODES = ['router', 'host-a', 'host-b'];
+// web is the lab's own server: no file may configure it, and the messages name only the learner's nodes.
+const NODES: readonly SubmissionNode[] = [
+  { name: 'router', owner: 'learner' },
+  { name: 'host-a', owner: 'learner' },
+  { name: 'host-b', owner: 'learner' },
+  { name: 'web', owner: 'lab' },
+];
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
@@ -72,6 +78,13 @@ describe('readSubmission', () => {
     );
   });
 
+  test('a file for a node the lab runs is refused, naming the nodes the learner configures', () => {
+    const dir = folder({ 'host-a.sh': 'true\n', 'web.sh': 'iptables -F\n' });
+    expect(errorOf(() => readSubmission(dir, NODES))).toBe(
+      `${join(relative(process.cwd(), dir), 'web.sh')} is for web, which the lab runs and the learner does not configure; submit files only for router.sh, host-a.sh, host-b.sh.`,
+    );
+  });
+
   test('file names are matched exactly: Host-A.sh is not host-a.sh', () => {
     const dir = folder({ 'Host-A.sh': 'true\n' });
     expect(errorOf(() => readSubmission(dir, NODES))).toMatch(/Host-A\.sh is for a node "Host-A" this exercise does not have; name files after its nodes: router\.sh, host-a\.sh, host-b\.sh\.$/);
@@ -112,7 +125,7 @@ describe('submissionNodeFiles', () => {
     mkdirSync(join(root, 'solution'));
     writeFileSync(join(root, 'solution', 'router.sh'), 'true\n');
     expect(submissionNodeFiles(join(root, 'solution'), NODES)).toEqual(new Map([['router', join(root, 'solution', 'router.sh')]]));
-    writeFileSync(join(root, 'solution', 'web.sh'), 'true\n');
-    expect(errorOf(() => submissionNodeFiles(join(root, 'solution'), NODES, root))).toMatch(/^solution\/web\.sh is for a node "web"/);
+    writeFileSync(join(root, 'solution', 'mail.sh'), 'true\n');
+    expect(errorOf(() => submissionNodeFiles(join(root, 'solution'), NODES, root))).toMatch(/^solution\/mail\.sh is for a node "mail"/);
   });
 });

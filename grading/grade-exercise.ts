@@ -34,7 +34,13 @@ export async function gradeSubmission(req: GradeSubmissionRequest): Promise<Grad
   let lab: StartedLab | undefined;
   try {
     let t = Date.now();
-    lab = await provision(req.engine, plan, { onCreated: (l) => req.tracker?.add(l) });
+    lab = await provision(req.engine, plan, {
+      onCreated: (l) => {
+        // Known from here on, so a provisioning failure below still takes it off the tracker.
+        lab = l;
+        req.tracker?.add(l);
+      },
+    });
     timings.provisionMs = Date.now() - t;
     t = Date.now();
     const applied = await applySubmission(lab, req.submission.files, req.exercise.limits);

@@ -1,38 +1,124 @@
-// Measures how long grading takes, phase by phase: `npm run bench -- [exercise] [runs]`.
-// Speed is measured here, never asserted in tests.
+// Measures how fast grading is. Speed is measured here, never asserted in tests.
+//   npm run bench -- phases [exercise] [runs]     each phase of grading a reference, in-process
+//   npm run bench -- compare [runs]               `grade ex01 --submission` against the plain docker-CLI
+//                                                 baseline (../shared/bench/ex01-docker-cli.sh), alternating
+//   npm run bench -- batch [exercise] [n] [-j]    `grade batch` over n copies of the reference
+//   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { checkKinds } from '../checks/registry.js';
 import { findExercise } from '../core/find-exercise.js';
+import { packageRoot } from '../core/package-root.js';
 import { readSubmission } from '../core/submission.js';
-import { gradeSubmission } from '../grading/grade-exercise.js';
+import { gradeRunningLab, gradeSubmission } from '../grading/grade-exercise.js';
+import { applySubmission } from '../runner/apply-submission.js';
 import { DockerEngine } from '../runner/docker-engine.js';
 import { labImageRef } from '../runner/lab-image.js';
 import { LabTracker } from '../runner/lab-tracker.js';
+import { planLab } from '../runner/plan-lab.js';
+import { provision } from '../runner/provision.js';
 
-const [name = 'ex01', runsText = '5'] = process.argv.slice(2);
-const runs = Number(runsText);
 const kinds = checkKinds();
-const exercise = findExercise(name, kinds);
 const engine = new DockerEngine();
 const tracker = new LabTracker();
 tracker.installSignalHandlers();
-const submission = readSubmission(exercise.solutionDir, exercise.nodes);
+const root = packageRoot();
+const grade = join(root, 'bin', 'grade.js');
 
-const phases = ['provisionMs', 'submissionMs', 'checksMs', 'teardownMs', 'durationMs'] as const;
-const samples: Record<(typeof phases)[number], number[]> = { provisionMs: [], submissionMs: [], checksMs: [], teardownMs: [], durationMs: [] };
-for (let i = 0; i < runs; i++) {
-  const r = await gradeSubmission({ exercise, kinds, engine, image: labImageRef(), submission, mode: 'reference', tracker });
-  if (r.status !== 'pass') throw new Error(`run ${i + 1}: the reference did not pass (${r.status}: ${r.error ?? ''})`);
-  for (const p of phases) samples[p].push(p === 'durationMs' ? r.durationMs : r.timings[p]);
-  process.stderr.write(`run ${i + 1}/${runs}: ${(r.durationMs / 1000).toFixed(2)} s\n`);
-}
-
-const stat = (xs: number[]) => {
+const stat = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s.at(-1)! };
 };
-console.log(`grade ${exercise.id} --submission solution, ${runs} runs, ${exercise.nodes.length} nodes, ${exercise.checks.length} checks`);
-console.log('phase          min    median     max   (ms)');
-for (const p of phases) {
-  const { min, median, max } = stat(samples[p]);
-  console.log(`${p.replace('Ms', '').padEnd(12)} ${String(min).padStart(6)} ${String(median).padStart(8)} ${String(max).padStart(7)}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const timed = (fn: () => void): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+async function phases(name: string, runs: number): Promise<void> {
+  const exercise = findExercise(name, kinds);
+  const submission = readSubmission(exercise.solutionDir, exercise.nodes);
+  const keys = ['provisionMs', 'submissionMs', 'checksMs', 'teardownMs', 'durationMs'] as const;
+  const samples: Record<(typeof keys)[number], number[]> = { provisionMs: [], submissionMs: [], checksMs: [], teardownMs: [], durationMs: [] };
+  for (let i = 0; i < runs; i++) {
+    const r = await gradeSubmission({ exercise, kinds, engine, image: labImageRef(), submission, mode: 'reference', tracker });
+    if (r.status !== 'pass') throw new Error(`run ${i + 1}: the reference did not pass (${r.status}: ${r.error ?? ''})`);
+    for (const k of keys) samples[k].push(k === 'durationMs' ? r.durationMs : r.timings[k]);
+    process.stderr.write(`run ${i + 1}/${runs}: ${seconds(r.durationMs)}\n`);
+  }
+  console.log(`grade ${exercise.id} --submission solution, ${runs} runs, ${exercise.nodes.length} nodes, ${exercise.checks.length} checks`);
+  console.log('phase          min    median     max   (ms)');
+  for (const k of keys) {
+    const { min, median, max } = stat(samples[k]);
+    console.log(`${k.replace('Ms', '').padEnd(12)} ${String(min).padStart(6)} ${String(median).padStart(8)} ${String(max).padStart(7)}`);
+  }
 }
+
+function compare(runs: number): void {
+  const baseline = resolve(root, '..', 'shared', 'bench', 'ex01-docker-cli.sh');
+  if (!existsSync(baseline)) throw new Error(`${baseline} is missing: the baseline comes with the course's shared folder`);
+  const solution = join(root, 'exercises', 'ex01-default-gateway', 'solution');
+  const env = { ...process.env, IMAGE: 'grade-lab:latest' };
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(timed(() => execFileSync(process.execPath, [grade, 'ex01', '--submission', solution, '--out', mkdtempSync(join(tmpdir(), 'grade-bench-'))], { stdio: 'ignore' })));
+    theirs.push(timed(() => execFileSync('bash', [baseline], { stdio: 'ignore', env, cwd: root })));
+    process.stderr.write(`run ${i + 1}/${runs}: grade ${seconds(ours.at(-1)!)}, docker CLI ${seconds(theirs.at(-1)!)}\n`);
+  }
+  const a = stat(ours);
+  const b = stat(theirs);
+  console.log(`alternating runs: ${runs}`);
+  console.log(`grade ex01 --submission solution   median ${seconds(a.median)} (min ${seconds(a.min)}, max ${seconds(a.max)})`);
+  console.log(`docker CLI baseline                median ${seconds(b.median)} (min ${seconds(b.min)}, max ${seconds(b.max)})`);
+  console.log(`ratio of medians: ${(a.median / b.median).toFixed(2)}; per run: ${ours.map((o, i) => (o / theirs[i]!).toFixed(2)).join(' ')}`);
+}
+
+function batch(name: string, copies: number, concurrency: number): void {
+  const exercise = findExercise(name, kinds);
+  const dir = mkdtempSync(join(tmpdir(), 'grade-bench-batch-'));
+  try {
+    for (let i = 1; i <= copies; i++) cpSync(exercise.solutionDir, join(dir, 'in', `learner${String(i).padStart(2, '0')}`), { recursive: true });
+    const out = join(dir, 'out');
+    let status = 0;
+    const ms = timed(() => {
+      status = spawnSync(process.execPath, [grade, 'batch', exercise.id, join(dir, 'in'), '-j', String(concurrency), '--out', out], { stdio: 'ignore' }).status ?? -1;
+    });
+    const rows = readFileSync(join(out, 'grades.csv'), 'utf8').trim().split('\n').slice(1);
+    const count = (s: string) => rows.filter((r) => r.split(',').includes(s)).length;
+    const left = execFileSync('docker', ['ps', '-aq', '--filter', 'label=dev.grade.lab'], { encoding: 'utf8' }).trim();
+    console.log(`grade batch ${exercise.id}: ${copies} learners at -j ${concurrency} in ${seconds(ms)} (exit ${status})`);
+    console.log(`rows ${rows.length}: pass ${count('pass')}, fail ${count('fail')}, error ${count('error')}, invalid ${count('invalid')}; labs left afterwards: ${left ? left.split('\n').length : 0}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function live(name: string, runs: number): Promise<void> {
+  const exercise = findExercise(name, kinds);
+  const lab = await provision(engine, planLab(exercise, { image: labImageRef() }), { onCreated: (l) => tracker.add(l) });
+  try {
+    await applySubmission(lab, readSubmission(exercise.solutionDir, exercise.nodes).files, exercise.limits);
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await gradeRunningLab(lab, exercise, kinds);
+      if (r.status !== 'pass') throw new Error(`run ${i + 1}: the live lab did not pass (${r.status})`);
+      samples.push(r.timings.checksMs);
+    }
+    const { min, median, max } = stat(samples);
+    console.log(`checks of a running ${exercise.id} lab (${exercise.checks.length} checks), ${runs} runs: median ${median} ms (min ${min}, max ${max})`);
+  } finally {
+    await lab.dispose();
+    tracker.remove(lab);
+  }
+}
+
+const [mode = 'phases', ...args] = process.argv.slice(2);
+if (mode === 'compare') compare(Number(args[0] ?? 10));
+else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Number(args[2] ?? 4));
+else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
+else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
+else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before

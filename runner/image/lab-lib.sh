@@ -9,40 +9,27 @@ SW_NS=grade-switch
 
 node_dir() { echo "$GRADE_STATE/nodes/$1"; }
 
-# Make node NAME: its namespaces, held by node-boot (PID 1 of the node) and node-hold.
+# Make node NAME: its namespaces, held by its PID 1 ("boot") and by "hold" (see grade-node.c).
 lab_node() {
-  local name=$1 dir boot s1 s3 c line state
+  local name=$1 dir s1 s3
   dir=$(node_dir "$name")
   mkdir -p "$dir/ns"
-  mkfifo "$dir/boot"
-  unshare --mount --uts --ipc --pid --fork --propagation private \
-    /usr/local/lib/grade/node-boot "$name" "$dir" </dev/null >"$dir/boot.log" 2>&1 &
-  boot=$!
-  # node-boot reports through the FIFO; end of file without "ready" means it failed.
-  state=""
-  while read -r line; do state=$line; [ "$state" = ready ] && break; done <"$dir/boot"
-  if [ "$state" != ready ]; then
-    echo "node $name did not start (${state:-nothing}): $(tail -n 3 "$dir/boot.log" | tr '\n' ' ')" >&2
+  if ! read -r s1 s3 < <(/usr/local/lib/grade/grade-node "$name" "$dir" 2>"$dir/boot.log" </dev/null) || [ -z "$s3" ]; then
+    echo "node $name did not start: $(tail -n 3 "$dir/boot.log" | tr '\n' ' ')" >&2
     return 1
   fi
-  s1=$(pgrep -P "$boot")
-  s3=""
-  for c in $(pgrep -P "$s1"); do
-    if [ "$(readlink "/proc/$c/ns/user")" != "$(readlink /proc/self/ns/user)" ]; then s3=$c; fi
-  done
-  [ -n "$s3" ] || { echo "node $name has no namespace holder" >&2; return 1; }
   echo "$s1" > "$dir/pid1"
   echo "$s3" > "$dir/holder"
 }
 
 # Keep a node's namespaces by bind mounts, so they outlive its processes (a learner may kill
-# node-hold); its mount namespace is held by node-boot, which the learner cannot kill.
+# hold); its mount namespace is kept open by boot (fd 7), which the learner cannot kill.
 lab_bind() {
   local dir ns
   dir=$(node_dir "$1")
   for ns in uts ipc pid; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/pid1")/ns/$ns" "$dir/ns/$ns"; done
   for ns in user net; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/holder")/ns/$ns" "$dir/ns/$ns"; done
-  ln -s "/proc/$(cat "$dir/pid1")/fd/7" "$dir/ns/mnt" # see node-boot.sh
+  ln -s "/proc/$(cat "$dir/pid1")/fd/7" "$dir/ns/mnt" # see grade-node.c
 }
 
 # A veth pair between two nodes: a network with exactly two members.

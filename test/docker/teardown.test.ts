@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { planLab } from '../../core/plan-lab.js';
+import { planLab } from '../../runner/plan-lab.js';
 import { LABEL } from '../../runner/labels.js';
 import { provision } from '../../runner/provision.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';

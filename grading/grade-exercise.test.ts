@@ -1,0 +1,68 @@
+import { describe, expect, test, vi } from 'vitest';
+import { checkKinds } from '../checks/registry.js';
+import { readSubmission } from '../core/submission.js';
+import { LabTracker } from '../runner/lab-tracker.js';
+import type { StartedLab } from '../runner/started-lab.js';
+import { shippedExercise } from '../test/support/exercises.js';
+import { FakeEngine } from '../test/support/fake-engine.js';
+import { gradeSubmission } from './grade-exercise.js';
+
+const IMAGE = 'grade-lab:test';
+const ex01 = shippedExercise('ex01-default-gateway');
+const submission = readSubmission(ex01.solutionDir, ex01.nodes);
+
+/** Grade ex01's solution on a fake engine, with a tracker whose adds and removes are watched. */
+function grade(engine: FakeEngine) {
+  const tracker = new LabTracker();
+  const added = vi.spyOn(tracker, 'add');
+  const removed = vi.spyOn(tracker, 'remove');
+  const result = gradeSubmission({ exercise: ex01, kinds: checkKinds(), engine, image: IMAGE, submission, mode: 'submission', label: 'alice', tracker });
+  /** The labs the tracker still holds: added and never removed. */
+  const held = () => added.mock.calls.map(([lab]) => lab).filter((lab: StartedLab) => !removed.mock.calls.some(([r]) => r === lab));
+  return { result, added, held };
+}
+
+describe('gradeSubmission when the lab cannot be made', () => {
+  test('a failed build is an error result with the reason; the lab is removed and no longer tracked', async () => {
+    const engine = new FakeEngine([IMAGE]);
+    engine.onExec = () => ({ exitCode: 1, stdout: 'node web did not start\n' });
+    const { result, added, held } = grade(engine);
+    const graded = await result;
+    expect(graded.status).toBe('error');
+    expect(graded.error).toBe('Building the lab of ex01 failed (it exited with 1: node web did not start).');
+    expect([graded.checks, graded.nodes, graded.score]).toEqual([[], [], { earned: 0, possible: 12 }]);
+    expect(graded.submission).toEqual({ mode: 'submission', path: ex01.solutionDir, label: 'alice' });
+    expect(added).toHaveBeenCalledTimes(1);
+    expect(held()).toEqual([]);
+    expect(engine.containers.size).toBe(0);
+  });
+
+  test('a missing image is an error result with the setup hint; no lab was ever tracked', async () => {
+    const { result, added } = grade(new FakeEngine([]));
+    const graded = await result;
+    expect([graded.status, graded.error]).toEqual(['error', `The lab image ${IMAGE} is missing or out of date: run \`npm run setup\` to build it.`]);
+    expect(added).not.toHaveBeenCalled();
+  });
+
+  test('a fault that is not an InfraError is a bug: it propagates, and the lab is still removed and untracked', async () => {
+    const bug = new TypeError('cannot read properties of undefined');
+    const engine = new FakeEngine([IMAGE]).fail('startContainer', bug);
+    const { result, held } = grade(engine);
+    await expect(result).rejects.toBe(bug);
+    expect(held()).toEqual([]);
+    expect(engine.containers.size).toBe(0);
+  });
+});
+
+describe('gradeSubmission on a lab that builds', () => {
+  test("runs each file of the submission as the learner on its node, then removes the lab and stops tracking it", async () => {
+    const engine = new FakeEngine([IMAGE]);
+    const { result, added, held } = grade(engine);
+    const graded = await result;
+    const learner = engine.execCalls().filter((c) => c.argv.includes('/usr/local/sbin/grade-enter') && c.argv.includes('node'));
+    expect(learner.map((c) => [c.argv[6], c.options.env?.GRADE_SCRIPT])).toEqual(submission.files.map((f) => [f.node, f.text]));
+    expect(graded.labId).toBe(added.mock.calls[0]![0].id);
+    expect(held()).toEqual([]);
+    expect(engine.containers.size).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import { describe, expect, test } from 'vitest';
+import { shippedExercise } from '../test/support/exercises.js';
+import { labBuildScript } from './lab-build-script.js';
+import { LABEL } from './labels.js';
+import { planLab, planLinks } from './plan-lab.js';
+
+const ex01 = shippedExercise('ex01-default-gateway');
+const ex03 = shippedExercise('ex03-bridge-masquerade');
+const IMAGE = 'grade-lab:0123456789ab';
+
+describe('planLab', () => {
+  test('labels the lab with its id, exercise, owner, keep flag and token; the container is grade-<labId>', () => {
+    const plan = planLab(ex01, { image: IMAGE, labId: 'ex01-abc123', token: 'tok', ownerPid: 4242, keep: true });
+    expect(plan.labels).toEqual({
+      [LABEL.lab]: 'ex01-abc123',
+      [LABEL.exercise]: 'ex01',
+      [LABEL.ownerPid]: '4242',
+      [LABEL.ownerHost]: hostname(),
+      [LABEL.keep]: 'true',
+      [LABEL.token]: 'tok',
+    });
+    expect([plan.labId, plan.containerName, plan.image, plan.token, plan.keep]).toEqual(['ex01-abc123', 'grade-ex01-abc123', IMAGE, 'tok', true]);
+  });
+
+  test('by default: a fresh random lab id and token, owned by this process, not kept', () => {
+    const one = planLab(ex01, { image: IMAGE });
+    const two = planLab(ex01, { image: IMAGE });
+    expect(one.labId).toMatch(/^ex01-[0-9a-f]{6}$/);
+    expect(one.token).toMatch(/^[0-9a-f]{16}$/);
+    expect([two.labId, two.token]).not.toEqual([one.labId, one.token]);
+    expect(one.containerName).toBe(`grade-${one.labId}`);
+    expect(one.labels[LABEL.token]).toBe(one.token);
+    expect([one.labels[LABEL.ownerPid], one.labels[LABEL.keep], one.keep]).toEqual([String(process.pid), 'false', false]);
+  });
+
+  test('every node of the exercise, in its order, and the build script for these links', () => {
+    const plan = planLab(ex01, { image: IMAGE, labId: 'ex01-abc123', token: 'tok' });
+    expect(plan.nodes.map((n) => n.spec.name)).toEqual(['router', 'host-a', 'host-b', 'server-c', 'web']);
+    expect(plan.buildScript).toBe(labBuildScript(ex01, plan.links));
+  });
+});
+
+describe('planLinks', () => {
+  test("ex01: the lan's three members share a switch, each on its own bridge port; wan and internet are veth pairs", () => {
+    expect(planLinks(ex01)).toEqual([
+      {
+        kind: 'switch',
+        network: 'lan',
+        bridge: 'br0',
+        ends: [
+          { node: 'router', ifname: 'eth0', port: 'n0p0' },
+          { node: 'host-a', ifname: 'eth0', port: 'n0p1' },
+          { node: 'host-b', ifname: 'eth0', port: 'n0p2' },
+        ],
+      },
+      { kind: 'veth', network: 'wan', ends: [{ node: 'router', ifname: 'eth1' }, { node: 'server-c', ifname: 'eth0' }] },
+      { kind: 'veth', network: 'internet', ends: [{ node: 'router', ifname: 'eth2' }, { node: 'web', ifname: 'eth0' }] },
+    ]);
+  });
+
+  test("ex03: red-link and blue-link are veth pairs from host's -br ends; the two-member lan is one too", () => {
+    expect(planLinks(ex03)).toEqual([
+      { kind: 'veth', network: 'lan', ends: [{ node: 'host', ifname: 'eth0' }, { node: 'lan-server', ifname: 'eth0' }] },
+      { kind: 'veth', network: 'red-link', ends: [{ node: 'host', ifname: 'veth-red-br' }, { node: 'red', ifname: 'eth0' }] },
+      { kind: 'veth', network: 'blue-link', ends: [{ node: 'host', ifname: 'veth-blue-br' }, { node: 'blue', ifname: 'eth0' }] },
+    ]);
+  });
+
+  test('a network with one member is a switch, so its interface still has a peer', () => {
+    const alone = { ...ex01, nodes: ex01.nodes.filter((n) => n.name !== 'web') };
+    expect(planLinks(alone)[2]).toEqual({ kind: 'switch', network: 'internet', bridge: 'br2', ends: [{ node: 'router', ifname: 'eth2', port: 'n2p0' }] });
+  });
+
+  test('bridge and port names fit a Linux interface name (15 bytes) and are unique in the lab', () => {
+    const names = planLinks(ex01).flatMap((l) => (l.kind === 'switch' ? [l.bridge, ...l.ends.map((e) => e.port)] : []));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(15);
+  });
+});
