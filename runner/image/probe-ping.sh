@@ -13,15 +13,15 @@ work=$(mktemp -d /tmp/probe.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # Echo request (type 8), our identifier, and the first 4 pattern bytes after ping's 16-byte timestamp.
 filter="icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
+mkfifo "$work/err"
 grade-enter net "$far" /usr/local/bin/tcpdump -i any -n -l -p -q --immediate-mode "$filter" >"$work/seen" 2>"$work/err" &
 cap=$!
-for _ in $(seq 1 400); do
-  grep -q 'listening on' "$work/err" 2>/dev/null && break
-  kill -0 "$cap" 2>/dev/null || break
-  sleep 0.005
-done
+# tcpdump says "listening on ..." once the capture runs: wait for that line (blocking, no polling).
+exec 5<"$work/err"
 listening=0
-grep -q 'listening on' "$work/err" 2>/dev/null && listening=1
+while IFS= read -r -t 3 -u 5 line; do
+  case "$line" in *"listening on"*) listening=1; break ;; esac
+done
 # Stops at the first reply; sends again every 0.2 s until then, for 3 s at most.
 grade-enter net "$from" ping -n -c 1 -i 0.2 -w 3 -e "$id" -p "$pattern" "$addr"
 status=$?
@@ -35,6 +35,6 @@ wait "$cap" 2>/dev/null
 if [ "$listening" = 1 ]; then
   echo "@@probe seen=$(grep -c . "$work/seen")"
 else
-  echo "@@probe seen=-1 $(head -c 300 "$work/err" | tr '\n' ' ')"
+  echo "@@probe seen=-1 ${line:-tcpdump said nothing}"
 fi
 exit "$status"

@@ -11,13 +11,19 @@ import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 const bin = join(root, 'bin', 'grade.js');
 const ex01 = join(root, 'exercises', 'ex01-default-gateway');
 
-function grade(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa('node', [bin, ...args], { cwd: options.cwd ?? tempDir('grade-cli-'), env: { NO_COLOR: '1', ...options.env }, reject: false });
+function grade(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+  return execa('node', [bin, ...args], {
+    cwd: options.cwd ?? tempDir('grade-cli-'),
+    env: { NO_COLOR: '1', ...options.env },
+    reject: false,
+    ...(options.input === undefined ? {} : { input: options.input }),
+  });
 }
 
-async function labsOf(exercise: string) {
+/** The labs of an exercise that `grade start` keeps running (others' throwaway labs may come and go). */
+async function keptLabsOf(exercise: string): Promise<string[]> {
   const found = await engine.listLabelled(LABEL.exercise, exercise);
-  return found.containers.length + found.networks.length;
+  return [...found.containers, ...found.networks].filter((r) => r.labels[LABEL.keep] === 'true').map((r) => r.labels[LABEL.lab]!);
 }
 
 describe('the grade command line', () => {
@@ -90,8 +96,18 @@ describe('the grade command line', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test('start, check the live lab, fix it in the lab, check again, stop', async () => {
-    expect(await labsOf('ex01')).toBe(0);
+  test('a submission with a file for a node the lab runs is refused with one sentence and exit 2', async () => {
+    for (const [id, node] of [['ex03', 'lan-server'], ['ex04', 'client']] as const) {
+      const dir = join(root, 'test', 'tampering', id === 'ex03' ? 'ex03-configures-lan-server' : 'ex04-configures-client');
+      const run = await grade([id, '--submission', dir]);
+      expect(run.exitCode, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(`${node}.sh is for ${node}, which the lab runs and the learner does not configure`);
+    }
+  });
+
+  test('start, check the live lab, fix it in `grade shell`, check again, stop', async () => {
+    expect(await keptLabsOf('ex01')).toEqual([]);
     const start = await grade(['start', 'ex01']);
     expect(start.exitCode, start.stderr).toBe(0);
     expect(start.stdout).toContain('npx grade shell ex01 host-a');
@@ -101,19 +117,50 @@ describe('the grade command line', () => {
     try {
       const before = await grade(['ex01']);
       expect(before.exitCode).toBe(1);
-      // What a learner types in `grade shell`, sent the same way the shell runs it.
-      const found = await engine.listLabelled(LABEL.exercise, 'ex01');
+      // What a learner types in `grade shell`, fed to the shell on its standard input.
       for (const node of ['host-a', 'host-b']) {
-        const id = found.containers.find((c) => c.labels[LABEL.node] === node)!.id;
-        const r = await engine.exec(id, ['setpriv', '--bounding-set=-all,+net_admin,+net_raw', '--inh-caps=-all', '--', 'ip', 'route', 'add', 'default', 'via', '192.168.1.1'], { timeoutMs: 5000, maxOutputBytes: 1024 });
-        expect(r.exitCode).toBe(0);
+        const shell = await grade(['shell', 'ex01', node], { input: 'id -u\nsudo ip route add default via 192.168.1.1\nip route show default\nexit\n' });
+        expect(shell.exitCode, shell.stderr).toBe(0);
+        expect(shell.stdout).toMatch(/^0$/m);
+        expect(shell.stdout).toContain('default via 192.168.1.1 dev eth0');
       }
+      // A shell on the lab's own router can look but change nothing.
+      const router = await grade(['shell', 'ex01', 'router'], { input: 'ip route add default via 203.0.113.10\nip -br addr show eth0\n' });
+      expect(router.stderr).toMatch(/Operation not permitted/);
+      expect(router.stdout).toMatch(/^eth0@\S+\s+UP\s+192\.168\.1\.1\/24/m);
       const after = await grade(['ex01']);
       expect(after.exitCode, after.stdout).toBe(0);
     } finally {
       const stop = await grade(['stop', 'ex01']);
       expect(stop.exitCode).toBe(0);
     }
-    expect(await labsOf('ex01')).toBe(0);
+    expect(await keptLabsOf('ex01')).toEqual([]);
+    const idle = await grade(['stop', 'ex01']);
+    expect([idle.exitCode, idle.stdout.trim()]).toEqual([0, 'No ex01 lab is running; nothing to stop.']);
+  });
+
+  test('clean removes a lab that `grade start` left running', async () => {
+    const start = await grade(['start', 'ex02']);
+    expect(start.exitCode, start.stderr).toBe(0);
+    const [labId] = await keptLabsOf('ex02');
+    expect(labId).toBeDefined();
+    const clean = await grade(['clean']);
+    expect(clean.exitCode).toBe(0);
+    expect(clean.stdout).toMatch(new RegExp(`^Removed \\d+ lab\\(s\\): .*\\b${labId}\\b`));
+    expect(await engine.listLabelled(LABEL.lab, labId!)).toEqual({ containers: [], networks: [] });
+    expect((await grade(['clean'])).stdout.trim()).toBe('No labs to remove.');
+  });
+
+  test('doctor ticks every prerequisite on this machine, and names the fix for an engine it cannot reach', async () => {
+    const ok = await grade(['doctor']);
+    expect(ok.exitCode, ok.stdout).toBe(0);
+    const names = ok.stdout.trim().split('\n').map((l) => l.match(/^(✔|✘) (\S+(?: \S+)?)\s{2,}/)?.slice(1, 3));
+    expect(names).toEqual(
+      ['node', 'engine', 'socket permission', 'engine version', 'base image', 'lab image', 'host security', 'engine security', 'build'].map((n) => ['✔', n]),
+    );
+    const socket = join(tempDir('grade-doctor-'), 'no-engine.sock');
+    const down = await grade(['doctor'], { env: { DOCKER_HOST: `unix://${socket}` } });
+    expect(down.exitCode).toBe(3);
+    expect(down.stdout).toMatch(new RegExp(`^✘ engine +not reachable at unix://${socket}.*→ start the engine at unix://${socket}, or: unset DOCKER_HOST && npm run setup$`, 'm'));
   });
 });

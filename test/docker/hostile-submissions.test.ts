@@ -6,6 +6,7 @@ import type { GradeResult } from '../../core/result.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+import { userErrorOf } from '../support/user-error.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
 
 // Short limits so the cut-offs are quick; real exercises allow more.
@@ -73,9 +74,8 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
 
   test('deleting interfaces, signalling PID 1, exit and a syntax error are the learner\'s failures, not the grader\'s', async () => {
     const r = await grade({
-      'host-a': 'ip link del eth0\nip link set lo down\n',
+      'host-a': 'ip link del eth0\nip link set lo down\nkill -TERM 1; kill -INT 1; kill -HUP 1; kill -KILL 1\nps -o comm= -p 1\nif true; then\n  echo unfinished\n',
       'host-b': 'ip route add default via 192.168.1.1\nexit 3\necho unreachable\n',
-      'server-c': 'kill -TERM 1; kill -INT 1; kill -HUP 1\nif true; then\n  echo unfinished\n',
     });
     expect(r.status).toBe('fail');
     expect(r.checks.filter((c) => c.status === 'error')).toEqual([]);
@@ -85,6 +85,27 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
     const b = commandsOf(r, 'host-b');
     expect(b[1]!.note).toMatch(/ended the shell/);
     expect(b.at(-1)!.status).toBe('not-run');
-    expect(commandsOf(r, 'server-c').map((c) => c.status)).toEqual(['ok', 'syntax-error']);
+    // The node's PID 1 cannot be signalled from inside; it is still there and the file runs on.
+    const a = commandsOf(r, 'host-a');
+    expect(a.map((c) => c.status)).toEqual(['ok', 'ok', 'failed', 'ok', 'syntax-error']);
+    expect(a[3]!.output.trim()).toBe('node-boot');
+  });
+
+  test('killing every process of a node (kill -9 -1) leaves it gradable: the reference still gets full marks', async () => {
+    const ex02 = exercise('ex02-linux-router');
+    const dir = tempDir('grade-hostile-');
+    for (const file of readSubmission(ex02.solutionDir, ex02.nodes).files) {
+      writeFileSync(join(dir, `${file.node}.sh`), `${file.text}\nkill -9 -1\n`);
+    }
+    const r = await gradeSubmission({ exercise: ex02, kinds, engine, image, submission: readSubmission(dir, ex02.nodes), mode: 'submission' });
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status}, ${c.observed}`)).toEqual([]);
+    expect(r.nodes.flatMap((n) => n.commands).filter((c) => c.status !== 'ok')).toEqual([]);
+  });
+
+  test('a file for a node the lab runs is refused before any lab starts', () => {
+    const dir = tempDir('grade-hostile-');
+    writeFileSync(join(dir, 'host-a.sh'), 'ip route add default via 192.168.1.1\n');
+    writeFileSync(join(dir, 'router.sh'), 'ip addr flush dev eth0\n');
+    expect(userErrorOf(() => readSubmission(dir, ex01.nodes))).toMatch(/router\.sh is for router, which the lab runs and the learner does not configure; submit files only for host-a\.sh, host-b\.sh\./);
   });
 });

@@ -2,8 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { planLab } from '../../runner/plan-lab.js';
+import { InfraError } from '../../core/errors.js';
+import type { Exercise } from '../../core/exercise.js';
 import { LABEL } from '../../runner/labels.js';
+import { planLab } from '../../runner/plan-lab.js';
 import { provision } from '../../runner/provision.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, root } from './lab-fixture.js';
@@ -15,7 +17,7 @@ async function labExists(labId: string): Promise<boolean> {
   return found.containers.length + found.networks.length > 0;
 }
 
-describe('no container or network outlives its run', () => {
+describe('no lab outlives its run', () => {
   afterAll(expectNoLabsOfThisProcess);
   afterAll(removeTempDirs);
 
@@ -46,5 +48,17 @@ describe('no container or network outlives its run', () => {
     const run = await execa('node', [bin, 'stop', 'ex01'], { reject: false });
     expect(run.exitCode).toBe(0);
     expect(await labExists(orphan.id)).toBe(false);
+  });
+
+  test('a lab whose build fails half-way is removed, and the build\'s error is what is thrown', async () => {
+    const ex01 = exercise('ex01-default-gateway');
+    const broken: Exercise = { ...ex01, nodes: ex01.nodes.map((n) => (n.name === 'host-b' ? { ...n, setup: 'echo grade-test-broken-setup >&2; exit 7' } : n)) };
+    const plan = planLab(broken, { image });
+    const made: string[] = [];
+    const failure = await provision(engine, plan, { onCreated: (lab) => made.push(lab.id) }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InfraError);
+    expect((failure as Error).message).toMatch(/^Building the lab of ex01 failed \(it exited with 1: .*grade-test-broken-setup/);
+    expect(made).toEqual([plan.labId]);
+    expect(await labExists(plan.labId)).toBe(false);
   });
 });
