@@ -9,7 +9,7 @@ export type NodeOwner = 'learner' | 'lab';
 export interface InterfaceSpec {
   /** Interface name inside the node, e.g. eth0 or veth-red-br. */
   readonly name: string;
-  /** The exercise network (a Docker network the runtime creates) this interface is plugged into. */
+  /** The exercise network (a veth pair or a bridge inside the lab) this interface is plugged into. */
   readonly network: string;
   /** Addresses in CIDR form, applied at provision time. Empty: the interface is up with no address. */
   readonly addresses: readonly string[];

@@ -21,8 +21,21 @@ export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]
 
 /** Run commands at once (each optionally fed a here-document), then fail if any failed. */
 function parallel(commands: readonly string[], stdin: readonly string[] = []): string {
-  const started = commands.map((c, i) => (stdin[i] === undefined ? `${c} &` : `${c} <<'GRADE_NODE_CONFIG' &\n${stdin[i]}GRADE_NODE_CONFIG`));
+  const started = commands.map((c, i) => {
+    const body = stdin[i];
+    if (body === undefined) return `${c} &`;
+    const end = terminator(body);
+    return `${c} <<'${end}' &\n${body}${end}`;
+  });
   return ['pids=()', ...started.map((c) => `${c}\npids+=($!)`), 'wait_all "${pids[@]}"'].join('\n');
+}
+
+/** A here-document terminator that no line of the body equals, so no `setup:` text can end it early. */
+export function terminator(body: string): string {
+  const lines = new Set(body.split('\n'));
+  let end = 'GRADE_NODE_CONFIG';
+  for (let n = 1; lines.has(end); n++) end = `GRADE_NODE_CONFIG_${n}`;
+  return end;
 }
 
 function linkLines(link: PlannedLink): string[] {
@@ -44,7 +57,7 @@ function hostsFile(exercise: Exercise): string {
   return ['127.0.0.1\tlocalhost', ...lines].join('\n');
 }
 
-/** What a node's own root runs before the learner arrives. Heredoc body: must not contain the terminator line. */
+/** What a node's own root runs before the learner arrives (as a here-document: see terminator). */
 export function nodeConfig(node: NodeSpec, hosts: string): string {
   const lines = [
     'set -eu',

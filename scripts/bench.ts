@@ -2,7 +2,7 @@
 //   npm run bench -- phases [exercise] [runs]     each phase of grading a reference, in-process
 //   npm run bench -- compare [runs]               `grade ex01 --submission` against the plain docker-CLI
 //                                                 baseline (../shared/bench/ex01-docker-cli.sh), alternating
-//   npm run bench -- batch [exercise] [n] [-j]    `grade batch` over n copies of the reference
+//   npm run bench -- batch [exercise] [n] [j]     `grade batch -j j` over n copies of the reference
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

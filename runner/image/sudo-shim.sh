@@ -1,6 +1,6 @@
 #!/bin/bash
-# Lab nodes run everything as root with only NET_ADMIN and NET_RAW, so real sudo (which needs
-# setuid) cannot work. Learners paste the lessons' `sudo ip ...` lines: run the command as it is.
+# Learners are already root of their node (of its user namespace), and real sudo is a setuid
+# program the lab does not ship. They paste the lessons' `sudo ip ...` lines: run the command as it is.
 while [ $# -gt 0 ]; do
   case "$1" in
     --) shift; break ;;

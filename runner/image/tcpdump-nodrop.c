@@ -1,5 +1,6 @@
 /* tcpdump switches from root to its own user after opening the device. That needs CAP_SETGID and
- * CAP_SETUID, which lab commands do not hold (only NET_ADMIN and NET_RAW), so it would refuse to run.
+ * CAP_SETUID, which grade's own probes do not hold (only NET_ADMIN and NET_RAW), so it would refuse
+ * to run there (probe-ping captures on a node this way).
  * Preloaded by the tcpdump wrapper with `-Z root`: dropping the supplementary groups becomes a no-op,
  * and setgid(0)/setuid(0) to the ids it already has need no capability. */
 #include <grp.h>

@@ -62,7 +62,7 @@ describe('the grade command line', () => {
     writeFileSync(join(sub, 'host-c.sh'), 'ip route\n');
     const badNode = await grade(['ex01', '--submission', sub]);
     expect(badNode.exitCode).toBe(2);
-    expect(badNode.stderr).toMatch(/host-c\.sh is for a node "host-c" this exercise does not have; name files after its nodes: router\.sh, host-a\.sh/);
+    expect(badNode.stderr).toMatch(/host-c\.sh is for a node "host-c" this exercise does not have; name files after its nodes: host-a\.sh, host-b\.sh\./);
     const missing = await grade(['ex01', '--submission', join(sub, 'nope')]);
     expect([missing.exitCode, missing.stderr.split('\n').filter(Boolean).length]).toEqual([2, 1]);
     const badShell = await grade(['shell', 'ex01', 'host-z']);

@@ -22,7 +22,6 @@ else
 fi
 SHIM
 chmod +x /root/bin/ping /root/bin/ip
-cp /root/bin/ping /root/bin/sysctl
 for f in /root/.bashrc /root/.profile /etc/profile /etc/bash.bashrc; do echo 'export PATH=/root/bin:$PATH' >> $f; done
 echo 'PATH=/root/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' >> /etc/environment
 echo 'BASH_ENV=/root/.bashrc' >> /etc/environment

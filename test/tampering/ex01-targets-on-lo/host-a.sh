@@ -1,0 +1,3 @@
+ip addr add 192.168.2.10/32 dev lo
+ip addr add 203.0.113.10/32 dev lo
+ping -c 1 -W 1 192.168.2.10
