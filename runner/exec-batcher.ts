@@ -38,7 +38,9 @@ export class ExecBatcher {
     for (const group of chunks(batch)) {
       if (group.length === 1) {
         const [one] = group as [Pending];
-        this.runOne(one.argv, { timeoutMs: one.timeoutMs, maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }).then(one.resolve, one.reject);
+        Promise.resolve()
+          .then(() => this.runOne(one.argv, { timeoutMs: one.timeoutMs, maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }))
+          .then(one.resolve, one.reject);
       } else {
         void this.send(group);
       }
@@ -50,12 +52,12 @@ export class ExecBatcher {
     const cap = Math.max(...group.map((p) => p.maxOutputBytes));
     const timeoutMs = Math.max(...group.map((p) => p.timeoutMs)) + 2000;
     try {
-      const result = await this.runOne([BATCH_PROGRAM], {
+      const result = await Promise.resolve().then(() => this.runOne([BATCH_PROGRAM], {
         timeoutMs,
         // Base64 takes 4/3 of the bytes it encodes.
         maxOutputBytes: group.length * (Math.ceil((cap * 2 * 4) / 3) + 200),
         env: { GRADE_BATCH: encodeBatch(group), GRADE_MARK: mark, GRADE_CAP: String(cap) },
-      });
+      }));
       let results: ExecResult[];
       try {
         results = parseBatch(result.stdout, mark, group.length, cap);

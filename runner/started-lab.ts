@@ -38,11 +38,11 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
     return this.container;
   }
 
-  exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  async exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     return this.batched([ENTER, 'net', this.nodeName(node), ...argv], options);
   }
 
-  runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  async runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     return this.run([ENTER, 'node', this.nodeName(node), ...argv], options);
   }
 
@@ -59,7 +59,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
    * An interactive shell on a node. On the learner's nodes it is the learner's root shell; on the
    * lab's own nodes it can look (ip, ping, tcpdump) but change nothing.
    */
-  shell(node: string): Promise<number> {
+  async shell(node: string): Promise<number> {
     const spec = this.plan.nodes.find((n) => n.spec.name === this.nodeName(node))!.spec;
     const mode = spec.owner === 'lab' ? 'look' : 'node';
     return this.engine.execInteractive(this.containerId, [ENTER, mode, spec.name, 'bash', '-l']);

@@ -32,6 +32,7 @@ mount --bind /root/bin/ping /usr/bin/ping
 mount --bind /root/bin/ip /usr/bin/ip
 mount -t tmpfs shims /usr/local/bin && cp /root/bin/ping /root/bin/ip /usr/local/bin/
 mount -t tmpfs shims /usr/local/sbin && cp /root/bin/ping /root/bin/ip /usr/local/sbin/
-echo /root/bin/ip > /etc/ld.so.preload
 # What the learner's own shell now shows:
 bash -lc 'ping -c 1 192.168.2.10; ip route get 203.0.113.10' 2>/dev/null
+# Last: from here on every program in the node warns that it cannot preload this file.
+echo /root/bin/ip > /etc/ld.so.preload
