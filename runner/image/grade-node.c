@@ -9,7 +9,8 @@
  * (M1, where every mount above is locked). The learner works in hold's namespaces.
  *
  * It prints "BOOT_PID HOLD_PID" (container PIDs) and exits 0 once the node is ready; boot and hold
- * stay. boot keeps fd 7 open on hold's mount namespace: lab-lib.sh reaches it through /proc.
+ * stay. boot then lives in the node's mount namespace and keeps fd 7 open on it: lab-lib.sh and the
+ * probes reach it through /proc/BOOT_PID, which the learner cannot end.
  * Every failure is one line on stderr and a non-zero exit.
  */
 #define _GNU_SOURCE
@@ -276,6 +277,9 @@ static void boot(const char *name, int report) {
   snprintf(path, sizeof path, "/proc/%d/ns/mnt", h);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || (fd != 7 && (dup2(fd, 7) != 7 || close(fd) != 0))) die("keep hold's mount namespace on fd 7");
+  /* boot lives on in the node's own mount namespace, so /proc/<boot>/root is the node's filesystem as
+   * the node sees it, for grade's probes to read from outside, whatever the learner kills. */
+  if (setns(7, CLONE_NEWNS) != 0) die("enter the node's mount namespace");
   write_all(report, "r", 1);
   close(report);
   quiet_stdio();

@@ -1,7 +1,7 @@
 #!/bin/bash
 # probe-files NODE PATH...: print files of a node's own filesystem, each after a line "### PATH".
 # A PATH may end in /*.SUFFIX for the matching files of a folder, in name order. Files are read from
-# outside the node, by this trusted program, through /proc/<holder>/root; the learner's symbolic
+# outside the node, by this trusted program, through /proc/<node's PID 1>/root; the learner's symbolic
 # links are followed the way the node itself would, and never out of the node's filesystem.
 set -u
 node=$1
@@ -9,8 +9,9 @@ shift
 if [ -n "${PROBE_FILES_ROOT:-}" ]; then
   root=$PROBE_FILES_ROOT # unit tests: a folder standing in for the node
 else
-  holder=$(cat "/run/grade/nodes/$node/holder" 2>/dev/null) || { echo "probe-files: no node $node" >&2; exit 2; }
-  root=/proc/$holder/root
+  # The node's PID 1 lives in the node's mount namespace and cannot be ended by the learner.
+  pid1=$(cat "/run/grade/nodes/$node/pid1" 2>/dev/null) || { echo "probe-files: no node $node" >&2; exit 2; }
+  root=/proc/$pid1/root
 fi
 [ -d "$root/" ] || { echo "probe-files: the processes of $node are gone" >&2; exit 2; }
 

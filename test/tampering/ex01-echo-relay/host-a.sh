@@ -19,3 +19,6 @@ done
 RELAY
 chmod +x /root/relay.sh
 setsid /root/relay.sh </dev/null >/dev/null 2>&1 &
+# Once host-b listens, show that it repeats a request on host-a's behalf.
+for i in $(seq 1 50); do nc -z -w 1 192.168.1.11 9999 && break; sleep 0.1; done
+echo "192.168.2.10 4242 0011223344556677" | nc -N -w 3 192.168.1.11 9999

@@ -1,6 +1,7 @@
 ip addr add 10.99.0.2/30 dev eth0
 ip link set eth0 up
 ip addr add 192.168.1.3/32 dev lo
+ip addr add 192.168.15.5/32 dev lo
 cat > /root/relay.sh <<'RELAY'
 #!/bin/bash
 # Each echo request on lo: destination, ICMP identifier (bytes 24-25 of the packet) and the first 8

@@ -1,0 +1,2 @@
+# Nothing to do here: client takes care of itself.
+true
