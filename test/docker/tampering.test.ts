@@ -91,12 +91,13 @@ describe('tampering: forged behaviour earns nothing, and the reference earns eve
   for (const c of cases.filter((k) => !k.refused)) {
     test(`${c.name}: ${c.targets.join(', ')} earn nothing`, async () => {
       const r = await resultOf(c.name);
-      expect(r.error).toBeNull();
       expectArmed(c, r);
-      // A targeted check must fail as the learner's failure: a pass is a forgery that worked, an error hides one.
+      // A targeted check must fail as the learner's failure: a pass is a forgery that worked, and an error
+      // (the machine's fault, never graded as a fail) is a verdict the learner escaped.
       const forged = c.targets.filter((id) => r.checks.find((k) => k.id === id)?.status !== 'fail').map((id) => line(r, id));
       expect(forged, `${c.name}: ${c.trick}`).toEqual([]);
       expect(c.targets.map((id) => r.checks.find((k) => k.id === id)!.earned)).toEqual(c.targets.map(() => 0));
+      expect(r.error, `${c.name}: the grade is an error, not a verdict`).toBeNull();
       expectNoLeaks(c, r);
     });
   }
@@ -118,5 +119,5 @@ function expectNoLeaks(c: TamperingCase, r: GradeResult): void {
     const at = text.indexOf(s);
     return `${s} in …${text.slice(Math.max(0, at - 120), at + 120)}…`;
   });
-  expect(leaks).toEqual([]);
+  expect(leaks, `${c.name}: the report shows what only the grader could read`).toEqual([]);
 }
