@@ -53,6 +53,7 @@ const schema = {
         sport: PORT,
         inInterface: { type: 'string', pattern: INTERFACE },
         outInterface: { type: 'string', pattern: INTERFACE },
+        state: { type: 'string', enum: ['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED'] },
       },
     },
     target: { type: 'string', minLength: 1 },

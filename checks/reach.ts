@@ -1,3 +1,4 @@
+import type { LabExec } from '../runner/lab-exec.js';
 import type { CheckKind, CheckOutcome } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
 
@@ -49,24 +50,26 @@ export const reachCheck: CheckKind<ReachParams> = {
   },
 };
 
-async function reachThrough(p: ReachParams, far: string, lab: Parameters<CheckKind<ReachParams>['run']>[1]['lab']): Promise<CheckOutcome> {
+async function reachThrough(p: ReachParams, far: string, lab: LabExec): Promise<CheckOutcome> {
   const result = await lab.probe('ping', [p.node, far, p.to], { timeoutMs: 8000 });
-  const evidence = [evidenceOf(p.node, `ping -c 1 -w 3 ${p.to}   (and, on ${far}, a capture of these echo requests)`, result)];
-  const expected = `${p.node} gets replies from ${p.to}, and ${far} itself receives the echo requests`;
+  const evidence = [evidenceOf(p.node, `ping -c 1 -w 3 ${p.to}   (and, on the lab's switch, a capture of these echo requests)`, result)];
+  const expected = `${p.node} gets replies from ${p.to}, and its echo requests reach ${far} over the lab's links`;
   if (result.timedOut || result.exitCode === null) return { status: 'error', expected, observed: 'ping did not finish in time', evidence };
-  const seen = Number(/^@@probe seen=(-?\d+)/m.exec(result.stdout)?.[1] ?? '-1');
-  if (seen < 0) return { status: 'error', expected, observed: `could not watch ${far} for the echo requests`, evidence };
+  const seen = /^@@probe sent=(-?\d+) into=(-?\d+)/m.exec(result.stdout);
+  const sent = Number(seen?.[1] ?? '-1');
+  const into = Number(seen?.[2] ?? '-1');
+  if (sent < 0 || into < 0) return { status: 'error', expected, observed: 'could not watch the lab\'s links for the echo requests', evidence };
   const received = receivedOf(result.output);
   if (received === 0) return { status: 'fail', expected, observed: explainNoReply(p.node, p.to, result.output), evidence };
-  if (seen === 0) {
-    return {
-      status: 'fail',
-      expected,
-      observed: `${p.node} got ${received} replies, but none of its requests reached ${far}: something else answered for ${p.to} (an address on ${p.node} itself?)`,
-      evidence,
-    };
-  }
-  return { status: 'pass', expected, observed: `${received} of the echo requests were answered, and ${far} received ${seen}`, evidence };
+  const forged = (what: string) => ({
+    status: 'fail' as const,
+    expected,
+    observed: `${p.node} got ${received} replies, but ${what}: something answered for ${p.to} that is not ${far} (an address on ${p.node} itself, or a relay?)`,
+    evidence,
+  });
+  if (sent === 0) return forged(`none of its echo requests left ${p.node}`);
+  if (into === 0) return forged(`none of its echo requests reached ${far}`);
+  return { status: 'pass', expected, observed: `${received} of the echo requests were answered, and ${far} received ${into} of them`, evidence };
 }
 
 function receivedOf(output: string): number {

@@ -39,10 +39,6 @@ export function terminator(body: string): string {
 }
 
 function linkLines(link: PlannedLink): string[] {
-  if (link.kind === 'veth') {
-    const [a, b] = link.ends;
-    return [`lab_veth ${shq(a.node)} ${shq(a.ifname)} ${shq(b.node)} ${shq(b.ifname)}`];
-  }
   return [
     `lab_switch ${shq(link.network)} ${link.bridge}`,
     ...link.ends.map((e) => `lab_switch_port ${link.bridge} ${shq(e.node)} ${shq(e.ifname)} ${e.port}`),

@@ -7,7 +7,7 @@ import type { LabContainerSpec } from './engine.js';
 export function labHostConfig(spec: LabContainerSpec): Record<string, unknown> {
   return {
     // No Docker network at all: no host-side interface, no iptables rule on the host, no address
-    // pool to run out of. The lab's links are veth pairs and bridges made inside the container.
+    // pool to run out of. The lab's links are veths and bridges made inside the container.
     NetworkMode: 'none',
     // Every tool in the lab comes from the image and nothing in the lab can change it. Nodes get
     // their own writable /etc, /root, /home, /tmp, /var and /run (tmpfs, made by node-boot.sh).

@@ -28,9 +28,11 @@ export interface LinkEnd {
 }
 
 /**
- * A network of the exercise. Two members: a veth pair between them. More (or one): each member's
- * interface is a veth whose peer is a port of a bridge in the lab's hidden switch namespace.
+ * A network of the exercise: a bridge in the lab's hidden switch namespace. Each member's interface
+ * is a veth whose peer (`port`) is a port of that bridge, where grade's probes can watch it.
  */
-export type PlannedLink =
-  | { readonly kind: 'veth'; readonly network: string; readonly ends: readonly [LinkEnd, LinkEnd] }
-  | { readonly kind: 'switch'; readonly network: string; readonly bridge: string; readonly ends: readonly (LinkEnd & { readonly port: string })[] };
+export interface PlannedLink {
+  readonly network: string;
+  readonly bridge: string;
+  readonly ends: readonly (LinkEnd & { readonly port: string })[];
+}

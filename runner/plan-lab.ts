@@ -42,14 +42,17 @@ export function planLab(exercise: Exercise, options: PlanOptions): LabPlan {
   };
 }
 
-/** Each network of the exercise as a veth pair (two members) or a bridge in the switch namespace. */
+/**
+ * Each network of the exercise as a bridge in the lab's hidden switch namespace, each member's
+ * interface a veth whose peer is a port of that bridge. Even a two-member link goes through the
+ * switch: there grade sees every frame cross, where the learner cannot reach.
+ */
 export function planLinks(exercise: Exercise): PlannedLink[] {
   return exercise.networks.map((network, n) => {
     const ends: LinkEnd[] = exercise.nodes.flatMap((node) =>
       node.interfaces.filter((i) => i.network === network.name).map((i) => ({ node: node.name, ifname: i.name })),
     );
-    if (ends.length === 2) return { kind: 'veth', network: network.name, ends: [ends[0]!, ends[1]!] };
     // Names inside the switch namespace only: short, unique, and never seen by the learner.
-    return { kind: 'switch', network: network.name, bridge: `br${n}`, ends: ends.map((e, p) => ({ ...e, port: `n${n}p${p}` })) };
+    return { network: network.name, bridge: `br${n}`, ends: ends.map((e, p) => ({ ...e, port: `n${n}p${p}` })) };
   });
 }

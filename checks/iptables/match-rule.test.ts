@@ -174,6 +174,15 @@ describe('findMatchingRules: conditions', () => {
     expect(report.matches[0]?.assumptions).toEqual(['-m mark --mark 0x1']);
   });
 
+  it('a state match must include the packets\' state: NEW unless the packet class says otherwise', () => {
+    expect(checkConditions(rule('-A POSTROUTING -m conntrack --ctstate INVALID -j MASQUERADE'), {}).problems).toEqual([
+      'matches only --ctstate INVALID, the packets are NEW',
+    ]);
+    expect(checkConditions(rule('-A POSTROUTING -m state ! --state NEW -j MASQUERADE'), {}).problems).toEqual(['excludes --state NEW, the packets are NEW']);
+    expect(checkConditions(rule('-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT'), { state: 'ESTABLISHED' }).problems).toEqual([]);
+    expect(checkConditions(rule('-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT'), {}).problems).toHaveLength(1);
+  });
+
   it('an address it cannot read never matches', () => {
     const report = findMatchingRules(nat('-A POSTROUTING -s example.com -j MASQUERADE'), masquerade({ source: LAN }));
     expect(report.nearMisses[0]?.reasons).toEqual(['-s example.com is not an IPv4 network this check can compare']);

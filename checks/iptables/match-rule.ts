@@ -15,6 +15,8 @@ export interface PacketClass {
   readonly sport?: number;
   readonly inInterface?: string;
   readonly outInterface?: string;
+  /** The connection-tracking state of the packets (default NEW: the first packet of a connection, the only one the nat table sees). */
+  readonly state?: string;
 }
 
 export interface WantedTarget {
@@ -126,6 +128,22 @@ function interfaceProblem(flag: '-i' | '-o', match: NamedMatch | undefined, name
   return `${match.negated ? 'excludes' : 'matches'} ${flag} ${match.name}, the packet ${verb} ${name}`;
 }
 
+/** A conntrack/state match that leaves out the packet's state (say `--ctstate INVALID` on a NAT rule, which then never applies). */
+function stateProblem(rule: Rule, state: string): string | null {
+  for (const m of rule.matches) {
+    if (m.name !== 'conntrack' && m.name !== 'state') continue;
+    const at = m.options.findIndex((o) => o === '--ctstate' || o === '--state');
+    if (at < 0) continue;
+    const negated = m.options[at - 1] === '!' || m.options[at + 1] === '!';
+    const list = (m.options[at + 1] === '!' ? m.options[at + 2] : m.options[at + 1]) ?? '';
+    const states = list.split(',');
+    if (states.includes(state) === negated) {
+      return `${negated ? 'excludes' : 'matches only'} ${m.options[at]} ${list}, the packets are ${state}`;
+    }
+  }
+  return null;
+}
+
 /** A tcp/udp module's options other than the ports the parser already read (e.g. --tcp-flags). */
 function nonPortOptions(options: readonly string[]): string[] {
   const rest: string[] = [];
@@ -165,6 +183,7 @@ export function checkConditions(rule: Rule, packet: PacketClass): ConditionCheck
     portProblem('dport', rule.dport, packet.dport),
     portProblem('sport', rule.sport, packet.sport),
     eitherPortProblem(rule.ports, packet),
+    stateProblem(rule, packet.state ?? 'NEW'),
   ].filter((p): p is string => p !== null);
   return { problems, assumptions: assumptionsOf(rule) };
 }

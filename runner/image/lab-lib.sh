@@ -32,14 +32,7 @@ lab_bind() {
   ln -s "/proc/$(cat "$dir/pid1")/fd/7" "$dir/ns/mnt" # see grade-node.c
 }
 
-# A veth pair between two nodes: a network with exactly two members.
-lab_veth() {
-  local a=$1 ifa=$2 b=$3 ifb=$4
-  ip link add "$ifa" netns "$(cat "$(node_dir "$a")/holder")" type veth \
-    peer name "$ifb" netns "$(cat "$(node_dir "$b")/holder")"
-}
-
-# The hidden switch namespace: one bridge per network with three or more members.
+# The hidden switch namespace: one bridge per network of the exercise.
 lab_switch() {
   local net=$1 br=$2
   [ -e "/run/netns/$SW_NS" ] || {
@@ -60,6 +53,8 @@ lab_switch_port() {
   ip link add "$ifname" netns "$(cat "$(node_dir "$node")/holder")" type veth peer name "$port" netns "$SW_NS"
   ip -n "$SW_NS" link set "$port" master "$br"
   ip -n "$SW_NS" link set "$port" up
+  # Which node's interface each port leads to, for probe-ping.
+  printf '%s %s %s\n' "$port" "$node" "$ifname" >> "$GRADE_STATE/ports"
 }
 
 # Run a shell script (stdin) in a node as its root, before the learner: addresses, routes, sysctls.
