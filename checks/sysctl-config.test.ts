@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SYSCTL_FILES, effectiveSetting, parseSysctlFiles } from './sysctl-config.js';
+import { SYSCTL_FILES, effectiveSetting, parseSysctlFiles, readSysctlDump } from './sysctl-config.js';
 
 const dump = (files: Record<string, string>) =>
   Object.entries(files)
@@ -55,6 +55,24 @@ describe('parseSysctlFiles', () => {
 
   test('nothing to read: no settings', () => {
     expect(parseSysctlFiles('')).toEqual([]);
+  });
+});
+
+describe('readSysctlDump with a random mark', () => {
+  test("a learner's line that looks like a header of another mark is just a comment of the file it is in", () => {
+    const dump = '@@a1 /etc/sysctl.d/10-x.conf\nnet.ipv4.ip_forward = 0\n### /etc/sysctl.conf\n@@zz /etc/sysctl.conf\nnet.ipv4.ip_forward = 1\n';
+    const { settings } = readSysctlDump(dump, '@@a1');
+    expect(settings.map((s) => `${s.file}:${s.line} ${s.value}`)).toEqual(['/etc/sysctl.d/10-x.conf:1 0', '/etc/sysctl.d/10-x.conf:4 1']);
+  });
+  test('files too large to judge or unreadable are reported, and their lines are not read', () => {
+    const dump = '@@m /etc/sysctl.conf TOO-LARGE 70000\n@@m /etc/sysctl.d/5.conf UNREADABLE\nnet.ipv4.ip_forward = 1\n';
+    expect(readSysctlDump(dump, '@@m')).toEqual({
+      settings: [],
+      skipped: [
+        { file: '/etc/sysctl.conf', why: 'too large' },
+        { file: '/etc/sysctl.d/5.conf', why: 'unreadable' },
+      ],
+    });
   });
 });
 

@@ -24,7 +24,6 @@ source() {
   record() { local IFS=$'\x1f'; printf '%s\n' "$*" >> "$GRADE_TEST_DIR/calls"; }
   lab_node() { sleep "0.0$((RANDOM % 5))"; [ "$1" != "$GRADE_TEST_FAIL_NODE" ] || return 3; record lab_node "$@"; }
   lab_bind() { record lab_bind "$@"; }
-  lab_veth() { record lab_veth "$@"; }
   lab_switch() { record lab_switch "$@"; }
   lab_switch_port() { record lab_switch_port "$@"; }
   lab_configure() { cat > "$GRADE_TEST_DIR/config-$1"; sleep "0.0$((RANDOM % 5))"; record lab_configure "$@"; }
@@ -73,19 +72,23 @@ describe('labBuildScript', () => {
     expect(named(calls, 'lab_bind').flat()).toEqual(['router', 'host-a', 'host-b', 'server-c', 'web']);
   });
 
-  test("ex01's links: a switch with a port for each lan member, and a veth pair each for wan and internet, after the binds", () => {
+  test("ex01's links: a bridge for each network with a port for each member, after the binds", () => {
     const { calls } = build(ex01);
-    const links = calls.filter((c) => ['lab_switch', 'lab_switch_port', 'lab_veth'].includes(c[0]!));
+    const links = calls.filter((c) => ['lab_switch', 'lab_switch_port'].includes(c[0]!));
     expect(links).toEqual([
       ['lab_switch', 'lan', 'br0'],
       ['lab_switch_port', 'br0', 'router', 'eth0', 'n0p0'],
       ['lab_switch_port', 'br0', 'host-a', 'eth0', 'n0p1'],
       ['lab_switch_port', 'br0', 'host-b', 'eth0', 'n0p2'],
-      ['lab_veth', 'router', 'eth1', 'server-c', 'eth0'],
-      ['lab_veth', 'router', 'eth2', 'web', 'eth0'],
+      ['lab_switch', 'wan', 'br1'],
+      ['lab_switch_port', 'br1', 'router', 'eth1', 'n1p0'],
+      ['lab_switch_port', 'br1', 'server-c', 'eth0', 'n1p1'],
+      ['lab_switch', 'internet', 'br2'],
+      ['lab_switch_port', 'br2', 'router', 'eth2', 'n2p0'],
+      ['lab_switch_port', 'br2', 'web', 'eth0', 'n2p1'],
     ]);
     expect(lastIndex(calls, 'lab_bind')).toBeLessThan(firstIndex(calls, 'lab_switch'));
-    expect(lastIndex(calls, 'lab_veth')).toBeLessThan(firstIndex(calls, 'lab_configure'));
+    expect(lastIndex(calls, 'lab_switch_port')).toBeLessThan(firstIndex(calls, 'lab_configure'));
   });
 
   test('every node is configured from its own here-document: /etc/hosts, then addresses and routes', () => {
@@ -158,7 +161,7 @@ describe('labBuildScript', () => {
     const called = new Set(
       [ex01, ex03].flatMap((e) => labBuildScript(e, planLinks(e)).split('\n').map((l) => /^(lab_\w+|wait_all)\b/.exec(l)?.[1] ?? '')).filter(Boolean),
     );
-    expect([...called].sort()).toEqual(['lab_bind', 'lab_configure', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'lab_veth', 'wait_all']);
+    expect([...called].sort()).toEqual(['lab_bind', 'lab_configure', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'wait_all']);
     for (const fn of called) expect(functions).toContain(fn);
   });
 });

@@ -6,7 +6,9 @@ import { StartedLab } from './started-lab.js';
 const BUILD_TIMEOUT_MS = 60_000;
 /** The whole lab, all nodes together: enough for a handful of nodes with tools and services. */
 const LAB_MEMORY_BYTES = 768 * 1024 * 1024;
-const LAB_PIDS_LIMIT = 1024;
+/** Each node's processes are capped at 256 (grade-enter.sh); grade's own checks get the rest. */
+const NODE_PROCS = 256;
+const GRADE_PROCS = 512;
 
 export interface ProvisionHooks {
   /** Told about the lab before anything exists, so Ctrl-C during provisioning can still tear it down. */
@@ -26,7 +28,7 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
       image: plan.image,
       labels: plan.labels,
       memoryBytes: LAB_MEMORY_BYTES,
-      pidsLimit: LAB_PIDS_LIMIT,
+      pidsLimit: GRADE_PROCS + NODE_PROCS * plan.nodes.length,
     });
     lab.adoptContainer(id);
     await engine.startContainer(id);

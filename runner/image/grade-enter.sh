@@ -20,7 +20,9 @@ for v in $(compgen -e); do
 done
 case "$mode" in
   node)
-    exec nsenter --user="$dir/user" --mount="$dir/mnt" --net="$dir/net" --uts="$dir/uts" \
+    # A node's processes (its root's, counted per node) stop at GRADE_NODE_PROCS, so a fork bomb in
+    # one node leaves room in the lab for the others and for grade's own checks.
+    exec prlimit --nproc="${GRADE_NODE_PROCS:-256}" -- nsenter --user="$dir/user" --mount="$dir/mnt" --net="$dir/net" --uts="$dir/uts" \
       --ipc="$dir/ipc" --pid="$dir/pid" -- \
       /usr/bin/env -i -C /root HOME=/root USER=root LOGNAME=root SHELL=/bin/bash PATH="$SAFE_PATH" \
       LANG=C.UTF-8 TERM="${TERM:-dumb}" "${pass[@]}" "$@" ;;

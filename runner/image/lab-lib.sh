@@ -14,7 +14,8 @@ lab_node() {
   local name=$1 dir s1 s3
   dir=$(node_dir "$name")
   mkdir -p "$dir/ns"
-  if ! read -r s1 s3 < <(/usr/local/lib/grade/grade-node "$name" "$dir" 2>"$dir/boot.log" </dev/null) || [ -z "$s3" ]; then
+  # The node's processes must not carry the run's token in their environment.
+  if ! read -r s1 s3 < <(env -u GRADE_TOKEN /usr/local/lib/grade/grade-node "$name" "$dir" 2>"$dir/boot.log" </dev/null) || [ -z "$s3" ]; then
     echo "node $name did not start: $(tail -n 3 "$dir/boot.log" | tr '\n' ' ')" >&2
     return 1
   fi

@@ -1,5 +1,6 @@
 #!/bin/bash
-# probe-files NODE PATH...: print files of a node's own filesystem, each after a line "### PATH".
+# probe-files NODE PATH...: print files of a node's own filesystem, each after a line "MARK PATH"
+# (MARK is $GRADE_MARK, or ###).
 # A PATH may end in /*.SUFFIX for the matching files of a folder, in name order. Files are read from
 # outside the node, by this trusted program, through /proc/<node's PID 1>/root; the learner's symbolic
 # links are followed the way the node itself would, and never out of the node's filesystem.
@@ -7,13 +8,20 @@ set -u
 node=$1
 shift
 if [ -n "${PROBE_FILES_ROOT:-}" ]; then
-  root=$PROBE_FILES_ROOT # unit tests: a folder standing in for the node
-else
-  # The node's PID 1 lives in the node's mount namespace and cannot be ended by the learner.
+  cd "$PROBE_FILES_ROOT" || exit 2 # unit tests: a folder standing in for the node
+elif [ -z "${PROBE_FILES_READER:-}" ]; then
+  # The node's PID 1 lives in the node's mount namespace and cannot be ended by the learner. Step
+  # into its root as the container's root, then read with the rights of the node's root on the
+  # host (uid 100000, no capabilities): a link or bind mount to anything that uid may not read
+  # (another process's environment, say) stays unreadable.
   pid1=$(cat "/run/grade/nodes/$node/pid1" 2>/dev/null) || { echo "probe-files: no node $node" >&2; exit 2; }
-  root=/proc/$pid1/root
+  cd "/proc/$pid1/root" || { echo "probe-files: cannot reach the files of $node" >&2; exit 2; }
+  exec env PROBE_FILES_READER=1 setpriv --reuid=100000 --regid=100000 --clear-groups \
+    --bounding-set=-all --inh-caps=-all -- /bin/bash "$0" "$node" "$@"
 fi
-[ -d "$root/" ] || { echo "probe-files: the processes of $node are gone" >&2; exit 2; }
+root=. # paths below are relative to the node's root, our working directory
+mark=${GRADE_MARK:-###} # random per read (the check's), so no line inside a file can pass for a header
+MAX=65536
 
 # Resolve PATH inside the node: prints the resolved path (inside the node) or fails.
 resolve() {
@@ -55,8 +63,17 @@ for pattern in "$@"; do
   for path in "${paths[@]}"; do
     real=$(resolve "$path") || continue
     [ -f "$root$real" ] && [ ! -L "$root$real" ] || continue
-    echo "### $path"
-    head -c 65536 "$root$real"
+    size=$(stat -c %s "$root$real" 2>/dev/null) || continue
+    if [ "$size" -gt "$MAX" ]; then
+      echo "$mark $path TOO-LARGE $size" # not judged: what sits past a cut would be missed
+      continue
+    fi
+    if [ ! -r "$root$real" ]; then
+      echo "$mark $path UNREADABLE"
+      continue
+    fi
+    echo "$mark $path"
+    cat "$root$real"
     echo
   done
 done
