@@ -23,6 +23,7 @@ COPY runner/image/lab-lib.sh /usr/local/lib/grade/lab-lib.sh
 COPY runner/image/probe-ping.sh /usr/local/lib/grade/probe-ping
 COPY runner/image/probe-files.sh /usr/local/lib/grade/probe-files
 COPY runner/image/http-page.sh /usr/local/lib/grade/http-page
+COPY runner/image/tcp-answer.sh /usr/local/lib/grade/tcp-answer
 COPY runner/image/exec-batch.sh /usr/local/lib/grade/exec-batch
 # Not the real sudo: see the shim for why.
 COPY runner/image/sudo-shim.sh /usr/bin/sudo
@@ -30,6 +31,6 @@ COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
 COPY --from=build /tmp/tcpdump-nodrop.so /tmp/grade-node /usr/local/lib/grade/
 RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter \
       /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-files \
-      /usr/local/lib/grade/http-page /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump
+      /usr/local/lib/grade/http-page /usr/local/lib/grade/tcp-answer /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump
 
 ENTRYPOINT ["/usr/local/sbin/grade-lab-init"]

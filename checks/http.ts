@@ -1,6 +1,6 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
-import { withToken } from './token.js';
+import { fill, placeholders, shown, usesPort } from './token.js';
 
 interface HttpParams {
   node: string;
@@ -24,11 +24,14 @@ export const httpCheck: CheckKind<HttpParams> = {
   },
   nodesOf: (p) => [p.node],
   async run(p, { lab, token }) {
-    const args = ['curl', '-sS', '--noproxy', '*', '--connect-timeout', '2', '-m', '3', p.url];
+    const values = placeholders(token);
+    const url = fill(p.url, values);
+    const from = usesPort(p.expect) ? ['--local-port', String(values.port)] : [];
+    const args = ['curl', '-sS', '--noproxy', '*', '--connect-timeout', '2', '-m', '3', ...from, url];
     const result = await lab.exec(p.node, args, { timeoutMs: 6000 });
-    const evidence = [evidenceOf(p.node, `curl ${p.url}`, result)];
-    const want = withToken(p.expect, token);
-    const shownWant = p.expect.includes('{{') ? 'the run token' : `"${want}"`;
+    const evidence = [evidenceOf(p.node, `curl ${from.join(' ')}${from.length ? ' ' : ''}${url}`, result)];
+    const want = fill(p.expect, values);
+    const shownWant = shown(p.expect);
     const expected = `${p.node} fetches ${p.url} and the page contains ${shownWant}`;
     if (result.exitCode !== 0) {
       const why = firstLine(result.stderr) || `curl exited with ${result.exitCode}`;

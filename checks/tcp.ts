@@ -1,6 +1,6 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
-import { withToken } from './token.js';
+import { fill, placeholders, shown, usesPort } from './token.js';
 
 interface TcpParams {
   node: string;
@@ -33,13 +33,15 @@ export const tcpCheck: CheckKind<TcpParams> = {
   nodesOf: (p) => [p.node],
   async run(p, { lab, token }) {
     const wantConnect = p.connect ?? true;
-    const send = p.send === undefined ? '' : withToken(p.send, token);
+    const values = placeholders(token);
+    const send = p.send === undefined ? '' : fill(p.send, values);
+    const from = usesPort(p.send, p.expect) ? `-p ${values.port} ` : '';
     // -N closes our side after sending, so request/response services answer and the check ends.
-    const script = `printf '%s' "$GRADE_SEND" | nc -v -n -N -w 2 ${p.to} ${p.port}`;
+    const script = `printf '%s' "$GRADE_SEND" | nc -v -n -N -w 2 ${from}${p.to} ${p.port}`;
     const result = await lab.exec(p.node, ['bash', '-c', script], { env: { GRADE_SEND: send }, timeoutMs: 5000 });
-    const evidence = [evidenceOf(p.node, `nc ${p.to} ${p.port}`, result)];
-    const want = p.expect === undefined ? undefined : withToken(p.expect, token);
-    const shownWant = p.expect?.includes('{{') ? 'the run token' : `"${want}"`;
+    const evidence = [evidenceOf(p.node, `nc ${from}${p.to} ${p.port}`, result)];
+    const want = p.expect === undefined ? undefined : fill(p.expect, values);
+    const shownWant = p.expect === undefined ? '' : shown(p.expect);
     const expected = !wantConnect
       ? `${p.node} cannot connect to ${p.to}:${p.port}`
       : want === undefined

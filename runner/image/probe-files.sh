@@ -62,6 +62,16 @@ for pattern in "$@"; do
   esac
   for path in "${paths[@]}"; do
     real=$(resolve "$path") || continue
+    # Only the node's own files: never a kernel view (/proc, /sys) or a device, wherever a link points.
+    case "$real" in /proc | /proc/* | /sys | /sys/* | /dev | /dev/*)
+      echo "$mark $path UNREADABLE"
+      continue ;;
+    esac
+    # ... nor one bind-mounted there from a kernel view.
+    case "$(stat -f -c %T "$root$real" 2>/dev/null)" in proc | sysfs | devpts | devtmpfs | debugfs | securityfs | cgroup*)
+      echo "$mark $path UNREADABLE"
+      continue ;;
+    esac
     [ -f "$root$real" ] && [ ! -L "$root$real" ] || continue
     size=$(stat -c %s "$root$real" 2>/dev/null) || continue
     if [ "$size" -gt "$MAX" ]; then
