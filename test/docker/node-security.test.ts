@@ -205,7 +205,7 @@ describe('ex01: what a learner may and may not do in a node, and what checks run
       expect((await learner('host-a', 'ip -br addr show eth0')).stdout).toContain('192.168.1.10/24');
       const ping = await lab.probe('ping', ['host-a', 'host-b', '192.168.1.11']);
       expect(ping.exitCode, ping.output).toBe(0);
-      expect(Number(/@@probe seen=(-?\d+)/.exec(ping.stdout)?.[1])).toBeGreaterThan(0);
+      expect(Number(/@@probe sent=\d+ into=(-?\d+)/.exec(ping.stdout)?.[1])).toBeGreaterThan(0);
     });
 
     test('change a setting of the machine running the lab', async () => {
@@ -294,13 +294,16 @@ describe("ex02: the lab's services are out of the learner's sight and reach", ()
     await lab?.dispose();
     await expectNoLabsOfThisProcess();
   });
-  const token = () => lab.exec('network02', ['bash', '-c', 'nc -w 2 127.0.0.1 12345 </dev/null']);
+  // The service (runner/image/tcp-answer.sh) answers with the token, the line it got and the peer.
+  const answer = () => lab.exec('network02', ['bash', '-c', 'echo hello | nc -N -w 2 127.0.0.1 12345']);
+  const token = async () => (await answer()).stdout.trim().split(' ')[0];
 
   test("the token service keeps answering after `pkill socat; kill -9 -1` in its node", async () => {
-    expect((await token()).stdout.trim()).toBe(lab.plan.token);
+    expect(await token()).toBe(lab.plan.token);
+    expect((await answer()).stdout).toMatch(/ hello seen from 127\.0\.0\.1 port \d+/);
     const r = await asLearner(lab, 'network02', 'pgrep -a socat; echo rc-pgrep=$?; pkill socat; echo rc-pkill=$?; kill -9 -1; echo rc-kill=$?');
     expect(statusesOf(r)).toEqual({ pgrep: 1, pkill: 1, kill: 0 });
-    expect((await token()).stdout.trim()).toBe(lab.plan.token);
+    expect(await token()).toBe(lab.plan.token);
     // The service runs as nobody on the lab container, outside every node's PID namespace.
     const ps = await inContainer(lab, ['ps', '-C', 'socat', '-o', 'user=']);
     expect(ps.stdout.trim().split('\n')).toContain('nobody');

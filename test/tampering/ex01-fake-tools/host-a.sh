@@ -9,7 +9,7 @@ echo "64 bytes from $addr: icmp_seq=1 ttl=63 time=0.050 ms"
 echo
 echo "--- $addr ping statistics ---"
 echo "1 packets transmitted, 1 received, 0% packet loss, time 0ms"
-echo "@@probe seen=1"
+echo "@@probe sent=1 into=1"
 SHIM
 cat > /root/bin/ip <<'SHIM'
 #!/bin/bash
