@@ -1,4 +1,5 @@
 import type { ExecResult } from './lab-exec.js';
+import { shq } from './shell-quote.js';
 
 // Several commands sent to a lab in one `docker exec` (runner/image/exec-batch.sh). Checks start
 // together, so their commands are gathered and sent at once: an engine exec costs tens of
@@ -10,15 +11,22 @@ export interface BatchRequest {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** GRADE_BATCH for exec-batch.sh: one line a request. */
+/** GRADE_BATCH for exec-batch.sh: one line a request, words quoted for bash. */
 export function encodeBatch(requests: readonly BatchRequest[]): string {
   return requests
     .map((r, id) => {
-      const argv = Buffer.from(r.argv.map((a) => `${a}\0`).join(''), 'utf8').toString('base64');
-      const env = Buffer.from(Object.entries(r.env ?? {}).map(([k, v]) => `${k}=${v}\0`).join(''), 'utf8').toString('base64');
+      const argv = r.argv.map(words).join(' ');
+      const env = Object.entries(r.env ?? {}).map(([k, v]) => words(`${k}=${v}`)).join(' ');
       return [id, (r.timeoutMs / 1000).toFixed(2), argv, env].join('\t');
     })
     .join('\n');
+}
+
+/** One word quoted for bash so that it stays on one line: newlines and tabs as $'...' escapes. */
+function words(text: string): string {
+  if (!/[\n\t\r]/.test(text)) return shq(text);
+  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
+  return `$'${escaped}'`;
 }
 
 /** The results, in request order; a request the output does not cover is an infrastructure fault. */

@@ -23,7 +23,15 @@ for ((__ln = 0; __ln < __n; __ln++)); do
   fi
   __more=0; [ $((__ln + 1)) -lt "$__n" ] && __more=1
   [ "$__more" = 1 ] && [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
-  __err=$(bash -n -c "$__buf" 2>&1)
+  # Most lines are plain commands (`ip addr add 10.0.0.1/24 dev eth0`, `echo 1 > /proc/...`): words
+  # without quotes, expansions or operators that could leave a command open. They need no parse.
+  __err=""
+  if [[ "$__buf" != *$'\n'* && "$__buf" =~ ^[[:space:]]*[A-Za-z0-9_./:=,@%+-]+([[:space:]]+[A-Za-z0-9_./:=,@%+>-]+)*[[:space:]]*$ \
+     && ! "$__buf" =~ ^[[:space:]]*(if|then|elif|else|fi|for|while|until|do|done|case|esac|select|function|time|coproc)([[:space:]]|$) ]]; then
+    :
+  else
+    __err=$(bash -n -c "$__buf" 2>&1)
+  fi
   if [ $? -ne 0 ] || [ -n "$__err" ]; then
     # Unfinished (an open quote, block or here-document): read on, as a terminal's "> " prompt does.
     # Malformed (an unexpected token): report it and go on with the next line, as a terminal does.

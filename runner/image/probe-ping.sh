@@ -9,9 +9,10 @@
 # Exit status: ping's.
 set -u
 from=$1 far=$2 addr=$3
-id=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-pattern=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-work=$(mktemp -d /tmp/probe.XXXXXX)
+id=$((SRANDOM % 65536))
+printf -v pattern '%08x%08x' "$SRANDOM" "$SRANDOM"
+work=/tmp/probe.$$.$SRANDOM
+mkdir -m 700 "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
 # Echo request (type 8), our identifier, and the first 4 pattern bytes after ping's 16-byte timestamp.
 filter="icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
@@ -28,10 +29,27 @@ done
 # Stops at the first reply; sends again every 0.2 s until then, for 3 s at most.
 grade-enter net "$from" ping -n -c 1 -i 0.2 -w 3 -e "$id" -p "$pattern" "$addr"
 status=$?
-# Give the capture a moment for what is still in flight (at once when it has seen a request).
-for _ in $(seq 1 40); do
-  [ -s "$work/seen" ] && break
-  sleep 0.005
+# Lines start "PORT DIRECTION ...". A frame a node sends is received on its port (P, for another
+# host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
+while read -r port node _; do
+  [ "$node" = "$from" ] && from_ports+=" $port "
+  [ "$node" = "$far" ] && far_ports+=" $port "
+done </run/grade/ports
+count() {
+  sent=0 into=0
+  while read -r port dir _; do
+    if [ "$dir" = Out ]; then
+      [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
+    else
+      [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
+    fi
+  done <"$work/seen"
+}
+# The capture prints a moment after the frames pass: give it up to 0.2 s to show both ends.
+for ((i = 0; i < 40; i++)); do
+  count
+  [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && break
+  read -r -t 0.005 -u 5 _ # a pause without a process (tcpdump says nothing more on stderr for now)
 done
 kill -INT "$cap" 2>/dev/null
 wait "$cap" 2>/dev/null
@@ -39,9 +57,6 @@ if [ "$listening" != 1 ]; then
   echo "@@probe sent=-1 into=-1 ${line:-tcpdump said nothing}"
   exit "$status"
 fi
-# Lines start "PORT DIRECTION ...". A frame a node sends is received on its port (P, for another
-# host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
-ports_of() { awk -v n="$1" '$2 == n { print $1 }' /run/grade/ports; }
-count() { awk -v want="$1" 'NR == FNR { mine[$1] = 1; next } ($1 in mine) && (want == "Out" ? $2 == "Out" : $2 != "Out") { c++ } END { print c + 0 }' <(ports_of "$2") "$work/seen"; }
-echo "@@probe sent=$(count In "$from") into=$(count Out "$far")"
+count
+echo "@@probe sent=$sent into=$into"
 exit "$status"
