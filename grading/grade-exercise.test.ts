@@ -59,8 +59,14 @@ describe('gradeSubmission on a lab that builds', () => {
     const engine = new FakeEngine([IMAGE]);
     const { result, added, held } = grade(engine);
     const graded = await result;
-    const learner = engine.execCalls().filter((c) => c.argv.includes('/usr/local/sbin/grade-enter') && c.argv.includes('node'));
-    expect(learner.map((c) => [c.argv[6], c.options.env?.GRADE_SCRIPT])).toEqual(submission.files.map((f) => [f.node, f.text]));
+    // The files start together, so they reach the lab as one batch (runner/exec-batch.ts): one line a file.
+    const batches = engine.execCalls().filter((c) => c.argv.includes('/usr/local/lib/grade/exec-batch'));
+    const lines = batches.flatMap((c) => (c.options.env?.GRADE_BATCH ?? '').split('\n'));
+    for (const file of submission.files) {
+      const line = lines.find((l) => l.includes(`'/usr/local/sbin/grade-enter' 'node' '${file.node}'`));
+      expect(line, file.node).toBeDefined();
+      expect(line).toContain(`GRADE_SCRIPT=${file.text.split('\n')[0]!.replace(/'/g, "\\'")}`);
+    }
     expect(graded.labId).toBe(added.mock.calls[0]![0].id);
     expect(held()).toEqual([]);
     expect(engine.containers.size).toBe(0);

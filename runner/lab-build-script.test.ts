@@ -26,6 +26,7 @@ source() {
   lab_bind() { record lab_bind "$@"; }
   lab_switch() { record lab_switch "$@"; }
   lab_switch_port() { record lab_switch_port "$@"; }
+  lab_links() { record lab_links "$@"; }
   lab_configure() { cat > "$GRADE_TEST_DIR/config-$1"; sleep "0.0$((RANDOM % 5))"; record lab_configure "$@"; }
   lab_service() { record lab_service "$@"; }
 }
@@ -161,7 +162,7 @@ describe('labBuildScript', () => {
     const called = new Set(
       [ex01, ex03].flatMap((e) => labBuildScript(e, planLinks(e)).split('\n').map((l) => /^(lab_\w+|wait_all)\b/.exec(l)?.[1] ?? '')).filter(Boolean),
     );
-    expect([...called].sort()).toEqual(['lab_bind', 'lab_configure', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'wait_all']);
+    expect([...called].sort()).toEqual(['lab_bind', 'lab_configure', 'lab_links', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'wait_all']);
     for (const fn of called) expect(functions).toContain(fn);
   });
 });

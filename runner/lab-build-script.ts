@@ -14,6 +14,7 @@ export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]
     parallel(exercise.nodes.map((n) => `lab_node ${shq(n.name)}`)),
     ...exercise.nodes.map((n) => `lab_bind ${shq(n.name)}`),
     ...links.flatMap(linkLines),
+    'lab_links',
     parallel(exercise.nodes.map((n) => `lab_configure ${shq(n.name)}`), exercise.nodes.map((n) => nodeConfig(n, hosts))),
     ...exercise.nodes.flatMap((n) => n.services.map((s) => `lab_service ${shq(n.name)} ${shq(s.name)} ${s.port ?? 0} ${shq(s.command)}`)),
   ].join('\n') + '\n';

@@ -43,7 +43,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   }
 
   async runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    return this.run([ENTER, 'node', this.nodeName(node), ...argv], options);
+    return this.batched([ENTER, 'node', this.nodeName(node), ...argv], options);
   }
 
   probe(name: ProbeName, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -81,7 +81,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
     return node;
   }
 
-  /** Checks' commands: gathered with the others asked for at the same moment into one engine exec. */
+  /** Gathered with the other commands asked for at the same moment (checks; each node's file) into one engine exec. */
   private batched(argv: readonly string[], options: ExecOptions): Promise<ExecResult> {
     return this.batcher.run({
       argv,

@@ -12,7 +12,13 @@ trap '' XFSZ
 ulimit -f 2048
 mapfile -t __lines <<< "$SCRIPT"
 __buf=""; __start=0; __i=0; __n=${#__lines[@]}
-__emit_out() { local f=$1 size total; total=$(stat -c %s "$f" 2>/dev/null || echo 0); size=$total; [ "$size" -gt "$CAP" ] && size=$CAP; printf '%s OUT %s %s %s\n' "$MARK" "$2" "$size" "$total"; head -c "$size" "$f" | base64 -w0; printf '\n'; }
+__emit_out() {
+  local f=$1 size total
+  # Most commands print nothing: say so without starting a process.
+  if [ ! -s "$f" ]; then printf '%s OUT %s 0 0\n\n' "$MARK" "$2"; return; fi
+  total=$(stat -c %s "$f" 2>/dev/null || echo 0); size=$total; [ "$size" -gt "$CAP" ] && size=$CAP
+  printf '%s OUT %s %s %s\n' "$MARK" "$2" "$size" "$total"; head -c "$size" "$f" | base64 -w0; printf '\n'
+}
 for ((__ln = 0; __ln < __n; __ln++)); do
   __line=${__lines[$__ln]}
   if [ -z "$__buf" ]; then

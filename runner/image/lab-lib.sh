@@ -26,36 +26,42 @@ lab_node() {
 # Keep a node's namespaces by bind mounts, so they outlive its processes (a learner may kill
 # hold); its mount namespace is kept open by boot (fd 7), which the learner cannot kill.
 lab_bind() {
-  local dir ns
+  local dir ns pid1 holder
   dir=$(node_dir "$1")
-  for ns in uts ipc pid; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/pid1")/ns/$ns" "$dir/ns/$ns"; done
-  for ns in user net; do : > "$dir/ns/$ns"; mount --bind "/proc/$(cat "$dir/holder")/ns/$ns" "$dir/ns/$ns"; done
-  ln -s "/proc/$(cat "$dir/pid1")/fd/7" "$dir/ns/mnt" # see grade-node.c
+  read -r pid1 <"$dir/pid1"
+  read -r holder <"$dir/holder"
+  for ns in uts ipc pid; do : > "$dir/ns/$ns"; mount --bind "/proc/$pid1/ns/$ns" "$dir/ns/$ns"; done
+  for ns in user net; do : > "$dir/ns/$ns"; mount --bind "/proc/$holder/ns/$ns" "$dir/ns/$ns"; done
+  ln -s "/proc/$pid1/fd/7" "$dir/ns/mnt" # see grade-node.c
 }
 
-# The hidden switch namespace: one bridge per network of the exercise.
+# The hidden switch namespace: one bridge per network of the exercise. lab_switch and
+# lab_switch_port only write down what to make; lab_links makes it all with three `ip -batch` runs.
 lab_switch() {
   local net=$1 br=$2
-  [ -e "/run/netns/$SW_NS" ] || {
-    ip netns add "$SW_NS"
-    # The container's /proc/sys is read-only; a private procfs in a private mount namespace reaches
-    # the switch's own settings. No IPv6 on the switch: no chatter for learners' tcpdump to show.
-    nsenter --net="/run/netns/$SW_NS" unshare --mount --propagation private sh -c \
-      'mount -n -t proc grade-proc /proc && echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6 && echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6'
-    ip -n "$SW_NS" link set lo up
-  }
-  ip -n "$SW_NS" link add "$br" type bridge stp_state 0 forward_delay 0
-  ip -n "$SW_NS" link set "$br" up
-  ip -n "$SW_NS" link set "$br" alias "$net"
+  printf 'link add %s type bridge stp_state 0 forward_delay 0\nlink set %s up\nlink set %s alias %s\n' \
+    "$br" "$br" "$br" "$net" >> "$GRADE_STATE/bridges.ip"
 }
 
 lab_switch_port() {
-  local br=$1 node=$2 ifname=$3 port=$4
-  ip link add "$ifname" netns "$(cat "$(node_dir "$node")/holder")" type veth peer name "$port" netns "$SW_NS"
-  ip -n "$SW_NS" link set "$port" master "$br"
-  ip -n "$SW_NS" link set "$port" up
+  local br=$1 node=$2 ifname=$3 port=$4 holder
+  read -r holder <"$(node_dir "$node")/holder"
+  printf 'link add %s netns %s type veth peer name %s netns %s\n' "$ifname" "$holder" "$port" "$SW_NS" >> "$GRADE_STATE/veths.ip"
+  printf 'link set %s master %s\nlink set %s up\n' "$port" "$br" "$port" >> "$GRADE_STATE/ports.ip"
   # Which node's interface each port leads to, for probe-ping.
   printf '%s %s %s\n' "$port" "$node" "$ifname" >> "$GRADE_STATE/ports"
+}
+
+lab_links() {
+  ip netns add "$SW_NS"
+  # The container's /proc/sys is read-only; a private procfs in a private mount namespace reaches
+  # the switch's own settings. No IPv6 on the switch: no chatter for learners' tcpdump to show.
+  nsenter --net="/run/netns/$SW_NS" unshare --mount --propagation private sh -c \
+    'mount -n -t proc grade-proc /proc && echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6 && echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6 && ip link set lo up'
+  [ -s "$GRADE_STATE/bridges.ip" ] || return 0
+  ip -n "$SW_NS" -batch "$GRADE_STATE/bridges.ip"
+  ip -batch "$GRADE_STATE/veths.ip"
+  ip -n "$SW_NS" -batch "$GRADE_STATE/ports.ip"
 }
 
 # Run a shell script (stdin) in a node as its root, before the learner: addresses, routes, sysctls.
