@@ -31,14 +31,21 @@ for ((__ln = 0; __ln < __n; __ln++)); do
   [ "$__more" = 1 ] && [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
   # Most lines are plain commands (`ip addr add 10.0.0.1/24 dev eth0`, `echo 1 > /proc/...`): words
   # without quotes, expansions or operators that could leave a command open. They need no parse.
-  __err=""
+  __err="" __rc=0
   if [[ "$__buf" != *$'\n'* && "$__buf" =~ ^[[:space:]]*[A-Za-z0-9_./:=,@%+-]+([[:space:]]+[A-Za-z0-9_./:=,@%+>-]+)*[[:space:]]*$ \
      && ! "$__buf" =~ ^[[:space:]]*(if|then|elif|else|fi|for|while|until|do|done|case|esac|select|function|time|coproc)([[:space:]]|$) ]]; then
     :
   else
     __err=$(bash -n -c "$__buf" 2>&1)
+    __rc=$?
+    # A learner's broken /etc/ld.so.preload makes every program complain; that is no syntax error.
+    if [[ "$__err" == *"ld.so:"* ]]; then
+      __kept=""
+      while IFS= read -r __l; do [[ "$__l" == "ERROR: ld.so:"* ]] || __kept+="$__l"$'\n'; done <<<"$__err"
+      __err=${__kept%$'\n'}
+    fi
   fi
-  if [ $? -ne 0 ] || [ -n "$__err" ]; then
+  if [ "$__rc" -ne 0 ] || [ -n "$__err" ]; then
     # Unfinished (an open quote, block or here-document): read on, as a terminal's "> " prompt does.
     # Malformed (an unexpected token): report it and go on with the next line, as a terminal does.
     [ "$__more" = 1 ] && [[ "$__err" =~ (unexpected\ end\ of\ file|unexpected\ EOF|delimited\ by\ end-of-file) ]] && continue

@@ -24,6 +24,21 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
   afterAll(expectNoLabsOfThisProcess);
   afterAll(removeTempDirs);
 
+  test("a broken /etc/ld.so.preload makes programs complain, but the learner's later commands still run", async () => {
+    const r = await grade({
+      'host-a': ["echo 'junk' > /etc/ld.so.preload", 'echo "after $((1 + 1)) steps"', 'ip route add default via 192.168.1.1'].join('\n'),
+      'host-b': 'ip route add default via 192.168.1.1\n',
+    });
+    expect(commandsOf(r, 'host-a').map((c) => [c.line, c.status])).toEqual([
+      [1, 'ok'],
+      [2, 'ok'],
+      [3, 'ok'],
+    ]);
+    expect(commandsOf(r, 'host-a')[1]!.output).toContain('after 2 steps');
+    // Checks run the image's own tools in a clean environment: the node's preload file is not theirs.
+    expect(r.status).toBe('pass');
+  });
+
   test('runs like a terminal: failures do not stop the next command; loops, here-documents, continuations, CRLF and sudo work', async () => {
     const r = await grade({
       'host-a': [
