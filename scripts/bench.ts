@@ -65,7 +65,9 @@ function compare(runs: number): void {
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    ours.push(timed(() => execFileSync(process.execPath, [grade, 'ex01', '--submission', solution, '--out', mkdtempSync(join(tmpdir(), 'grade-bench-'))], { stdio: 'ignore' })));
+    const out = mkdtempSync(join(tmpdir(), 'grade-bench-'));
+    ours.push(timed(() => execFileSync(process.execPath, [grade, 'ex01', '--submission', solution, '--out', out], { stdio: 'ignore' })));
+    rmSync(out, { recursive: true, force: true });
     theirs.push(baselineRun(baseline, env));
     process.stderr.write(`run ${i + 1}/${runs}: grade ${seconds(ours.at(-1)!)}, docker CLI ${seconds(theirs.at(-1)!)}\n`);
   }
