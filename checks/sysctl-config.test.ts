@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SYSCTL_FILES, effectiveSetting, parseSysctlFiles, readSysctlDump } from './sysctl-config.js';
+import { SYSCTL_FILES, effectiveSetting, readSysctlDump } from './sysctl-config.js';
+
+const parseSysctlFiles = (dump: string) => readSysctlDump(dump).settings;
 
 const dump = (files: Record<string, string>) =>
   Object.entries(files)

@@ -17,10 +17,6 @@ export interface SkippedFile {
  * Parse the concatenated files, each introduced by a line `<mark> <path>` (runner/image/probe-files.sh).
  * The mark is random per read, so no line a learner writes inside a file can pass for a header.
  */
-export function parseSysctlFiles(dump: string, mark = '###'): ConfigSetting[] {
-  return readSysctlDump(dump, mark).settings;
-}
-
 export function readSysctlDump(dump: string, mark = '###'): { settings: ConfigSetting[]; skipped: SkippedFile[] } {
   const settings: ConfigSetting[] = [];
   const skipped: SkippedFile[] = [];

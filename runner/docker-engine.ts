@@ -58,16 +58,6 @@ export class DockerEngine implements Engine {
     return this.ignoreMissing(`remove network ${id}`, () => this.docker.getNetwork(id).remove());
   }
 
-  async isRunning(id: string): Promise<boolean> {
-    try {
-      const info = await this.docker.getContainer(id).inspect();
-      return info.State.Running;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw infra('inspect a lab container', error);
-    }
-  }
-
   async exec(containerId: string, argv: readonly string[], options: EngineExecOptions): Promise<ExecResult> {
     const started = Date.now();
     const container = this.docker.getContainer(containerId);

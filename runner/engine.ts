@@ -32,7 +32,6 @@ export interface Engine {
   /** Resolves true when it removed the container, false when it was already gone. */
   removeContainer(id: string): Promise<boolean>;
   removeNetwork(id: string): Promise<boolean>;
-  isRunning(id: string): Promise<boolean>;
   exec(containerId: string, argv: readonly string[], options: EngineExecOptions): Promise<ExecResult>;
   /** Start an interactive exec attached to this process's terminal; resolves with its exit code. */
   execInteractive(containerId: string, argv: readonly string[]): Promise<number>;

@@ -7,8 +7,6 @@ export const LABEL = {
   ownerHost: 'dev.grade.owner-host',
   /** "true" on labs that `grade start` leaves running for a learner; the reaper spares them. */
   keep: 'dev.grade.keep',
-  node: 'dev.grade.node',
-  network: 'dev.grade.network',
   /** The run's token, so a later `grade ex01` can check a lab that `grade start` made. */
   token: 'dev.grade.token',
 } as const;

@@ -31,7 +31,7 @@ case "$mode" in
       setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
       /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "${pass[@]}" "$@" ;;
   look)
-    exec nsenter --net="$dir/net" --uts="$dir/../ns/uts" -- \
+    exec nsenter --net="$dir/net" --uts="$dir/uts" -- \
       setpriv --reuid=65534 --regid=65534 --clear-groups \
       --bounding-set=-all,+net_raw --inh-caps=+net_raw --ambient-caps=+net_raw -- \
       /usr/bin/env -i HOME=/tmp PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM="${TERM:-dumb}" "$@" ;;

@@ -17,6 +17,7 @@ trap 'rm -rf "$work"' EXIT
 # Echo request (type 8), our identifier, and the first 4 pattern bytes after ping's 16-byte timestamp.
 filter="icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
 mkfifo "$work/err"
+# The switch namespace, named SW_NS in lab-lib.sh.
 nsenter --net=/run/netns/grade-switch -- setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
   /usr/local/bin/tcpdump -i any -t -n -l -p -q --immediate-mode "$filter" >"$work/seen" 2>"$work/err" &
 cap=$!

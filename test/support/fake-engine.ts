@@ -122,11 +122,6 @@ export class FakeEngine implements Engine {
     return this.networks.delete(id);
   }
 
-  async isRunning(id: string): Promise<boolean> {
-    this.enter('isRunning', [id]);
-    return this.containers.get(id)?.running ?? false;
-  }
-
   async exec(containerId: string, argv: readonly string[], options: EngineExecOptions): Promise<ExecResult> {
     this.enter('exec', [containerId, argv, options]);
     if (!this.container(containerId).running) throw engineError(409, `Container ${containerId} is not running`);
