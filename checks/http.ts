@@ -1,5 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
+import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
+import { hostOfUrl, targetOf } from './resolve-name.js';
 import { fill, placeholders, shown, usesPort } from './token.js';
 
 interface HttpParams {
@@ -7,6 +9,8 @@ interface HttpParams {
   url: string;
   /** Text the body must contain; {{token}} is the run's token. */
   expect: string;
+  /** Fetch from this network namespace the learner made in `node`. */
+  netns?: string;
 }
 
 export const httpCheck: CheckKind<HttpParams> = {
@@ -18,8 +22,10 @@ export const httpCheck: CheckKind<HttpParams> = {
     required: ['node', 'url', 'expect'],
     properties: {
       node: { type: 'string' },
-      url: { type: 'string', pattern: '^http://\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?(/.*)?$' },
+      // The host may be a name, which `node`'s own resolver turns into an address first.
+      url: { type: 'string', pattern: '^http://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d+)?(/.*)?$' },
       expect: { type: 'string' },
+      netns: NETNS_SCHEMA,
     },
   },
   nodesOf: (p) => [p.node],
@@ -27,12 +33,23 @@ export const httpCheck: CheckKind<HttpParams> = {
     const values = placeholders(token);
     const url = fill(p.url, values);
     const from = usesPort(p.expect) ? ['--local-port', String(values.port)] : [];
-    const args = ['curl', '-sS', '--noproxy', '*', '--connect-timeout', '2', '-m', '3', ...from, url];
-    const result = await lab.exec(p.node, args, { timeoutMs: 6000 });
-    const evidence = [evidenceOf(p.node, `curl ${from.join(' ')}${from.length ? ' ' : ''}${url}`, result)];
+    const { host, port } = hostOfUrl(url);
+    const target = await targetOf(lab, p.node, host);
+    if (target.address === undefined) {
+      return { status: target.fault ? 'error' : 'fail', expected: `${p.node} fetches ${p.url} and the page contains ${shown(p.expect)}`, observed: target.why, evidence: [...target.evidence] };
+    }
+    // curl must not look the name up itself: where checks run, it would read the image's files, not the node's.
+    const pin = target.address === host ? [] : ['--resolve', `${host}:${port}:${target.address}`];
+    const args = ['curl', '-sS', '--noproxy', '*', '--connect-timeout', '2', '-m', '3', ...from, ...pin, url];
+    const place = placeOf(p.node, p.netns);
+    const result = await lab.exec(place, args, { timeoutMs: 6000 });
+    const options = [...from, ...pin];
+    const evidence = [...target.evidence, evidenceOf(place, `curl ${options.join(' ')}${options.length ? ' ' : ''}${url}`, result)];
     const want = fill(p.expect, values);
     const shownWant = shown(p.expect);
-    const expected = `${p.node} fetches ${p.url} and the page contains ${shownWant}`;
+    const expected = `${place} fetches ${p.url} and the page contains ${shownWant}`;
+    const missing = missingNetns(result.output);
+    if (missing) return { status: 'fail', expected, observed: missing, evidence };
     if (result.exitCode !== 0) {
       const why = firstLine(result.stderr) || `curl exited with ${result.exitCode}`;
       return { status: 'fail', expected, observed: why.replace(/^curl: \(\d+\) /, ''), evidence };

@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { CheckKind } from './check-kind.js';
-import { evidenceOf, firstLine } from './evidence.js';
+import { firstLine } from './evidence.js';
+import { NETNS_SCHEMA, placeOf } from './place.js';
+import { connect, forgedHandshake } from './tcp-connect.js';
+import { targetOf } from './resolve-name.js';
+import { HOST_NAME_PATTERN } from './resolve-query.js';
 import { fill, placeholders, shown, usesPort } from './token.js';
 
 interface TcpParams {
@@ -12,6 +17,18 @@ interface TcpParams {
   expect?: string;
   /** false: the connection must fail. */
   connect?: boolean;
+  /** Connect from this network namespace the learner made in `node`. */
+  netns?: string;
+  /**
+   * The node where grade itself starts the far end for this check only (a listener on `port` that
+   * answers like the tcp-answer service, with a secret fresh for the check as {{token}}), instead of
+   * a service that runs all the time. The learner's own `nc -l` can then use the port in between.
+   */
+  listener?: string;
+  /** Start the listener in this network namespace the learner made in the listener node. */
+  listenerNetns?: string;
+  /** The source address the connection must carry on every link it crosses (no NAT on the way, not even undone). */
+  sourceOnWire?: string;
 }
 
 export const tcpCheck: CheckKind<TcpParams> = {
@@ -23,38 +40,62 @@ export const tcpCheck: CheckKind<TcpParams> = {
     required: ['node', 'to', 'port'],
     properties: {
       node: { type: 'string' },
-      to: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
+      // An address, or a host name that `node`'s own resolver turns into one first.
+      to: { type: 'string', anyOf: [{ pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' }, { pattern: HOST_NAME_PATTERN }] },
       port: { type: 'integer', minimum: 1, maximum: 65535 },
       send: { type: 'string' },
       expect: { type: 'string' },
       connect: { type: 'boolean' },
+      netns: NETNS_SCHEMA,
+      listener: { type: 'string' },
+      listenerNetns: NETNS_SCHEMA,
+      sourceOnWire: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
     },
+    // The listener runs as nobody, which may not take ports below 1024.
+    if: { required: ['listener'] },
+    then: { properties: { port: { minimum: 1024 } } },
   },
-  nodesOf: (p) => [p.node],
-  async run(p, { lab, token }) {
+  nodesOf: (p) => (p.listener ? [p.node, p.listener] : [p.node]),
+  async run(p, { lab, token, holderOf }) {
     const wantConnect = p.connect ?? true;
-    const values = placeholders(token);
+    // A listener grade starts for this check answers with a secret of its own, fresh each time.
+    const values = placeholders(p.listener ? randomBytes(8).toString('hex') : token);
     const send = p.send === undefined ? '' : fill(p.send, values);
-    const from = usesPort(p.send, p.expect) ? `-p ${values.port} ` : '';
-    // -N closes our side after sending, so request/response services answer and the check ends.
-    const script = `printf '%s' "$GRADE_SEND" | nc -v -n -N -w 2 ${from}${p.to} ${p.port}`;
-    const result = await lab.exec(p.node, ['bash', '-c', script], { env: { GRADE_SEND: send }, timeoutMs: 5000 });
-    const evidence = [evidenceOf(p.node, `nc ${from}${p.to} ${p.port}`, result)];
+    const srcPort = usesPort(p.send, p.expect) ? values.port : undefined;
+    const node = placeOf(p.node, p.netns);
+    const target = await targetOf(lab, node, p.to);
+    if (target.address === undefined) {
+      const status = target.fault ? 'error' : wantConnect ? 'fail' : 'pass';
+      return { status, expected: `${node} ${wantConnect ? 'connects' : 'cannot connect'} to ${p.to}:${p.port}`, observed: target.why, evidence: [...target.evidence] };
+    }
+    const endpoint = `${p.to}:${p.port}${target.address === p.to ? '' : ` (${target.address})`}`;
+    const listener = p.listener ? placeOf(p.listener, p.listenerNetns) : undefined;
+    const far = listener ?? holderOf(target.address);
+    const attempt = await connect(lab, {
+      from: node, to: target.address, port: p.port, send, secret: values.token,
+      ...(far ? { far } : {}), ...(listener ? { listener } : {}), ...(srcPort === undefined ? {} : { srcPort }),
+      ...(p.sourceOnWire ? { sourceOnWire: p.sourceOnWire } : {}),
+    });
+    const { result, refused } = attempt;
+    const evidence = [...target.evidence, ...attempt.evidence];
     const want = p.expect === undefined ? undefined : fill(p.expect, values);
     const shownWant = p.expect === undefined ? '' : shown(p.expect);
     const expected = !wantConnect
-      ? `${p.node} cannot connect to ${p.to}:${p.port}`
+      ? `${node} cannot connect to ${p.to}:${p.port}`
       : want === undefined
-        ? `${p.node} connects to ${p.to}:${p.port}`
-        : `${p.node} connects to ${p.to}:${p.port} and the reply contains ${shownWant}`;
+        ? `${node} connects to ${p.to}:${p.port}`
+        : `${node} connects to ${p.to}:${p.port} and the reply contains ${shownWant}`;
+    if (refused) return { ...refused, expected, evidence };
     const connected = result.exitCode === 0;
     if (!wantConnect) {
       return { status: connected ? 'fail' : 'pass', expected, observed: connected ? 'the connection was accepted' : 'no connection', evidence };
     }
     if (!connected) {
       const why = firstLine(result.stderr).replace(/^nc: /, '') || (result.timedOut ? 'no answer in time' : 'no answer within 2 s');
-      return { status: 'fail', expected, observed: `the connection to ${p.to}:${p.port} failed: ${why}`, evidence };
+      return { status: 'fail', expected, observed: `the connection to ${endpoint} failed: ${why}`, evidence };
     }
+    const forged = far ? forgedHandshake(attempt.syn, node, far, p.sourceOnWire) : undefined;
+    if (forged) return { ...forged, expected, evidence };
     if (want === undefined || result.stdout.includes(want)) {
       return { status: 'pass', expected, observed: want === undefined ? 'connected' : `the reply contains ${shownWant}`, evidence };
     }

@@ -20,6 +20,7 @@ const FRIENDLY_PATTERNS: Record<string, string> = {
   '^net\\.[A-Za-z0-9_.-]+$': 'a kernel setting under net., like net.ipv4.ip_forward',
   '^[a-z0-9_]+([./][A-Za-z0-9_-]+)+$': 'a kernel setting name, like net.ipv4.ip_forward',
   '^http://\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?(/.*)?$': 'an http:// URL with an IPv4 address, like http://192.168.1.10:8080/',
+  '^http://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d+)?(/.*)?$': 'an http:// URL with an IPv4 address or a host name, like http://192.168.1.10:8080/ or http://web.lab/',
   '^\\d{1,5}(-\\d{1,5})?$': 'a port or a port range, like 8080 or 8000-8010',
   '^(\\d{1,3}(\\.\\d{1,3}){3}(-\\d{1,3}(\\.\\d{1,3}){3})?)?(:\\d{1,5}(-\\d{1,5})?)?$':
     'an address and/or port as iptables writes it, like 192.168.1.2, 10.0.0.2:80 or :8080',

@@ -13,6 +13,12 @@ export const exerciseSchema = {
     id: { type: 'string', pattern: '^ex\\d{2,3}$' },
     title: { type: 'string', minLength: 1 },
     summary: { type: 'string', minLength: 1 },
+    /** The lesson's ideas this exercise practises, shown by `grade list`. */
+    concepts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    /** Which lesson (../shared/seeds file and part) the exercise follows. */
+    lesson: { type: 'string', minLength: 1 },
+    /** Devices the lab must hand to its nodes: `tun` for /dev/net/tun (socat TUN:, openvpn). */
+    needs: { type: 'array', items: { enum: ['tun'] }, uniqueItems: true },
     limits: {
       type: 'object',
       additionalProperties: false,

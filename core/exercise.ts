@@ -6,6 +6,9 @@ export type NodeRole = 'host' | 'router' | 'server';
 /** Who configures a node: the learner, or the lab itself (its servers, which the learner may not touch). */
 export type NodeOwner = 'learner' | 'lab';
 
+/** Something of the host's that a lab must be given: `tun` is /dev/net/tun. */
+export type LabNeed = 'tun';
+
 export interface InterfaceSpec {
   /** Interface name inside the node, e.g. eth0 or veth-red-br. */
   readonly name: string;
@@ -85,6 +88,12 @@ export interface Exercise {
   readonly dir: string;
   readonly title: string;
   readonly summary: string;
+  /** The lesson's ideas this exercise practises (`grade list`). */
+  readonly concepts: readonly string[];
+  /** The lesson it follows, in words (`grade list --concepts`, README table). */
+  readonly lesson?: string;
+  /** Devices the lab hands to its nodes (`tun`: /dev/net/tun). */
+  readonly needs: readonly LabNeed[];
   readonly networks: readonly NetworkSpec[];
   readonly nodes: readonly NodeSpec[];
   readonly checks: readonly CheckSpec[];

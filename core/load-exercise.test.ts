@@ -119,7 +119,10 @@ describe('loadExercise: ex01 as shipped', () => {
 
   test('finds the solution, the alternatives and the wrong cases', () => {
     expect(ex.solutionDir).toBe(join(EX01, 'solution'));
-    expect(ex.alternatives).toEqual([{ name: 'default-route-net-tools', dir: join(EX01, 'alternatives', 'default-route-net-tools') }]);
+    expect(ex.alternatives).toEqual([
+      { name: 'default-route-net-tools', dir: join(EX01, 'alternatives', 'default-route-net-tools') },
+      { name: 'per-network-routes-mixed', dir: join(EX01, 'alternatives', 'per-network-routes-mixed') },
+    ]);
     expect(ex.wrongCases.map((w) => w.name)).toEqual(['gateway-typo', 'one-host-only', 'wan-only']);
     const wanOnly = ex.wrongCases.find((w) => w.name === 'wan-only')!;
     expect(wanOnly.fails).toEqual(['host-a-reaches-web', 'host-a-route-internet', 'host-b-reaches-web', 'host-b-route-internet']);

@@ -9,6 +9,7 @@ import {
   type CheckSpec,
   type Exercise,
   type InterfaceSpec,
+  type LabNeed,
   type NetworkSpec,
   type NodeOwner,
   type NodeRole,
@@ -159,6 +160,9 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     dir,
     title: data.title,
     summary: data.summary,
+    concepts: data.concepts ?? [],
+    needs: data.needs ?? [],
+    ...(data.lesson ? { lesson: data.lesson } : {}),
     networks,
     nodes,
     checks,
@@ -268,6 +272,9 @@ interface RawExercise {
   id: string;
   title: string;
   summary: string;
+  concepts?: string[];
+  lesson?: string;
+  needs?: LabNeed[];
   limits?: { commandSeconds?: number; submissionSeconds?: number };
   networks: Record<string, { subnet?: string; description?: string } | null>;
   nodes: Record<string, RawNode>;

@@ -10,6 +10,8 @@ export interface LabContainerSpec {
   /** Limits for the whole lab, all nodes together. */
   readonly memoryBytes: number;
   readonly pidsLimit: number;
+  /** Host devices the lab's nodes use, e.g. /dev/net/tun. */
+  readonly devices?: readonly string[];
 }
 
 export interface LabelledResources {

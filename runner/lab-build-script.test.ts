@@ -29,6 +29,7 @@ source() {
   lab_links() { record lab_links "$@"; }
   lab_configure() { cat > "$GRADE_TEST_DIR/config-$1"; sleep "0.0$((RANDOM % 5))"; record lab_configure "$@"; }
   lab_service() { record lab_service "$@"; }
+  lab_tun() { record lab_tun "$@"; }
 }
 `;
 
@@ -147,6 +148,13 @@ describe('labBuildScript', () => {
     expect(configOf('a').trimEnd().split('\n').at(-1)).toBe('touch /tmp/ready');
     expect(configOf('b')).toContain("echo '2' > '/proc/sys/net/ipv4/conf/all/rp_filter'");
     expect(named(calls, 'lab_service')).toEqual([['a', 'loop', '0', 'sleep infinity']]);
+  });
+
+  test('/dev/net/tun is opened to the nodes only when the exercise needs it, before any node starts', () => {
+    expect(named(build(ex01).calls, 'lab_tun')).toEqual([]);
+    const { status, calls } = build({ ...ex01, needs: ['tun'] });
+    expect(status).toBe(0);
+    expect(calls[0]).toEqual(['lab_tun']);
   });
 
   test('a node that fails to start stops the build before anything is bound', () => {

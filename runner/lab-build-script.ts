@@ -11,6 +11,7 @@ export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]
   const hosts = hostsFile(exercise);
   return [
     'source /usr/local/lib/grade/lab-lib.sh',
+    ...(exercise.needs.includes('tun') ? ['lab_tun'] : []),
     parallel(exercise.nodes.map((n) => `lab_node ${shq(n.name)}`)),
     ...exercise.nodes.map((n) => `lab_bind ${shq(n.name)}`),
     ...links.flatMap(linkLines),

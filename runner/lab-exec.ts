@@ -23,14 +23,16 @@ export interface ExecResult {
 }
 
 /** The probes of the lab image (runner/image/probe-*.sh): trusted programs that may look at several nodes. */
-export type ProbeName = 'ping' | 'files';
+export type ProbeName = 'ping' | 'files' | 'tcp' | 'conn' | 'resolve';
 
 /** How checks see a lab: from outside each node, with the lab image's own tools. */
 export interface LabExec {
   readonly nodeNames: readonly string[];
   /**
    * Run a tool of the read-only lab image inside a node's network namespace only, with a fixed
-   * PATH and environment and only NET_ADMIN + NET_RAW. Throws only for infrastructure faults.
+   * PATH and environment and only NET_ADMIN + NET_RAW. `node` may be NODE/NETNS: a network
+   * namespace the learner made in the node (`ip netns add NETNS`); without one the command exits
+   * 125 with grade-enter's reason. Throws only for infrastructure faults.
    */
   exec(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Run one of the lab image's probes with its arguments. */

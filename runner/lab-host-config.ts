@@ -33,6 +33,9 @@ export function labHostConfig(spec: LabContainerSpec): Record<string, unknown> {
     // test/docker/node-security.test.ts proves each of these.
     SecurityOpt: ['apparmor=unconfined', 'label=disable', 'no-new-privileges'],
     Privileged: false,
+    // Only what the exercise needs (`needs: [tun]`): /dev/net/tun lets a node make TUN interfaces in
+    // its own network namespace (socat TUN:), which needs NET_ADMIN there and nothing on the host.
+    Devices: (spec.devices ?? []).map((path) => ({ PathOnHost: path, PathInContainer: path, CgroupPermissions: 'rwm' })),
     PidsLimit: spec.pidsLimit,
     Memory: spec.memoryBytes,
     MemorySwap: spec.memoryBytes,

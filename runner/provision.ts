@@ -9,6 +9,7 @@ const LAB_MEMORY_BYTES = 768 * 1024 * 1024;
 /** Each node's processes are capped at 256 (grade-enter.sh); grade's own checks get the rest. */
 const NODE_PROCS = 256;
 const GRADE_PROCS = 512;
+export const TUN_DEVICE = '/dev/net/tun';
 
 export interface ProvisionHooks {
   /** Told about the lab before anything exists, so Ctrl-C during provisioning can still tear it down. */
@@ -29,6 +30,7 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
       labels: plan.labels,
       memoryBytes: LAB_MEMORY_BYTES,
       pidsLimit: GRADE_PROCS + NODE_PROCS * plan.nodes.length,
+      devices: plan.exercise.needs.includes('tun') ? [TUN_DEVICE] : [],
     });
     lab.adoptContainer(id);
     await engine.startContainer(id);

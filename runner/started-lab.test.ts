@@ -39,6 +39,16 @@ describe('StartedLab commands', () => {
     });
   });
 
+  test('exec names a namespace the learner made as NODE/NETNS; a malformed name is a UserError and nothing runs', async () => {
+    const { engine, lab } = await startedLab();
+    await lab.exec('host-a/NS1', ['ip', 'route']);
+    expect(engine.execCalls()[0]!.argv.slice(4, 7)).toEqual([ENTER, 'net', 'host-a/NS1']);
+    await expect(async () => lab.exec('host-z/NS1', ['true'])).rejects.toThrow(/"host-z" is not a node of ex01/);
+    await expect(async () => lab.exec('host-a/../x', ['true'])).rejects.toThrow(UserError);
+    await expect(async () => lab.exec('host-a/ns 1', ['true'])).rejects.toThrow('"ns 1" is not a network namespace name `ip netns add` accepts.');
+    expect(engine.execCalls()).toHaveLength(1);
+  });
+
   test("probe runs the lab image's own probe program", async () => {
     const { engine, lab } = await startedLab();
     await lab.probe('ping', ['host-a', 'web', '203.0.113.10'], { timeoutMs: 8000 });

@@ -8,6 +8,7 @@ import { LABEL } from './labels.js';
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_OUTPUT = 64 * 1024;
 const ENTER = '/usr/local/sbin/grade-enter';
+const NETNS_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** A provisioned lab (one container): run commands in its nodes, then dispose of it (idempotent, removes everything). */
 export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
@@ -39,7 +40,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   }
 
   async exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-    return this.batched([ENTER, 'net', this.nodeName(node), ...argv], options);
+    return this.batched([ENTER, 'net', this.placeName(node), ...argv], options);
   }
 
   async runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -72,6 +73,14 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.dispose();
+  }
+
+  /** A node, or NODE/NETNS: a network namespace the learner made in it (grade-enter checks it). */
+  private placeName(place: string): string {
+    const [node, netns, ...rest] = place.split('/');
+    if (netns === undefined) return this.nodeName(place);
+    if (rest.length > 0 || !NETNS_NAME.test(netns)) throw new UserError(`"${netns}" is not a network namespace name \`ip netns add\` accepts.`);
+    return `${this.nodeName(node!)}/${netns}`;
   }
 
   private nodeName(node: string): string {

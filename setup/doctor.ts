@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import pc from 'picocolors';
 import { packageRoot } from '../core/package-root.js';
+import { DockerEngine } from '../runner/docker-engine.js';
 import { LAB_IMAGE_REPO, labImageRef } from '../runner/lab-image.js';
 import { baseImageRef } from './base-image.js';
 import { distFreshness } from './dist-freshness.js';
+import { checkLabRuntime } from './lab-runtime.js';
+import { checkTunnels, readTunnelFacts } from './tunnels.js';
 import { describeAddress, dockerClient, engineAddress, imageExists, isLocalDefaultEngine, pingEngine, type EngineAddress } from './engine-client.js';
 
 export interface DoctorItem {
@@ -51,9 +54,14 @@ export async function runDoctor(docker: Docker = dockerClient()): Promise<Doctor
         ? { name: 'base image', ok: true, detail: `${base} present` }
         : { name: 'base image', ok: false, detail: `${base} missing`, fix: SETUP },
     );
-    items.push(await checkLabImage(docker, root));
+    const labImage = await checkLabImage(docker, root);
+    items.push(labImage);
+    // Only on a host whose kernel has TUN: elsewhere the tunnels line already says what is missing.
+    const tunnels = readTunnelFacts();
+    if (labImage.ok && tunnels.tun && tunnels.tunDevice) items.push(await checkLabRuntime(new DockerEngine(docker), labImageRef(root)));
   }
   items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(docker) : undefined }));
+  items.push(checkTunnels(readTunnelFacts()));
 
   const dist = distFreshness(root);
   items.push({ name: 'build', ok: dist.ok, detail: dist.detail, ...(dist.ok ? {} : { fix: 'npm run build' }) });

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { parseArgs } from 'node:util';
 import { ensureBaseImage } from './ensure-base-image.js';
 import { ensureEngine } from './ensure-engine.js';
+import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
 import { dockerClient } from './engine-client.js';
 import { SetupError } from './setup-error.js';
@@ -34,6 +35,9 @@ async function main(): Promise<number> {
         const e = await ensureEngine(docker, log);
         return `Docker ${e.version} (API ${e.apiVersion}) at ${e.address}, ${e.action}`;
       });
+      // Not a failure: only the tunnel exercise needs these, and doctor keeps saying what is missing.
+      const missing = loadTunnelModules((line) => console.log(c.dim(`  … ${line}`)));
+      if (missing.length > 0) console.log(c.yellow(`! tunnels      ${missing.join(' and ')} missing: ex08 cannot run on this host (see \`grade doctor\`)`));
     }
     if (wanted('base')) {
       await step('base image', async (log) => {

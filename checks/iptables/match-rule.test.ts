@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditions, effectiveMatches, findMatchingRules, parseNatSpec, type PacketClass, type WantedTarget } from './match-rule.js';
+import { UFW_IPTABLES_SAVE } from './fixtures.js';
 import { parseIptablesSave, type Rule } from './parse-iptables-save.js';
 
 const LAN = '192.168.15.0/24';
@@ -302,5 +303,25 @@ describe('findMatchingRules: chains, jumps and order', () => {
 
   it('throws on a packet address that is not IPv4 (the check validates first)', () => {
     expect(() => findMatchingRules(nat('-A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE'), masquerade({ source: 'lan' }))).toThrow(/not an IPv4/);
+  });
+});
+
+describe('findMatchingRules: a ruleset ufw made', () => {
+  const ufw = parseIptablesSave(UFW_IPTABLES_SAVE);
+  const input = (dport: number) => ({
+    table: 'filter',
+    chain: 'INPUT',
+    packet: { protocol: 'tcp', source: '192.168.150.2', destination: '192.168.100.2', dport, inInterface: 'enp0s1', state: 'NEW' } as PacketClass,
+    targets: [{ target: 'ACCEPT' }],
+  });
+
+  it("finds `ufw allow 12345/tcp` unshadowed: ufw-not-local's final DROP is not certain to take every packet", () => {
+    const effective = lines(effectiveMatches(findMatchingRules(ufw, input(12345))));
+    expect(effective).toContain('-A ufw-user-input -p tcp -m tcp --dport 12345 -j ACCEPT');
+  });
+
+  it('finds no rule of ufw-user-input accepting a port ufw was never told about', () => {
+    const effective = lines(effectiveMatches(findMatchingRules(ufw, input(8080))));
+    expect(effective.filter((l) => l.startsWith('-A ufw-user-input'))).toEqual([]);
   });
 });

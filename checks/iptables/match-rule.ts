@@ -264,6 +264,9 @@ export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchRepo
     if (!searched.includes(chain.name)) searched.push(chain.name);
     let shadow = inherited;
     let ended: Rule | undefined;
+    // Once a rule this matcher cannot judge may have taken some packets away (ufw's `-m addrtype ...
+    // -j RETURN`), no later rule certainly takes all of them: nothing after it shadows or ends.
+    let leaky = false;
     for (const rule of chain.rules) {
       const { problems, assumptions } = checkConditions(rule, query.packet);
       const certain = problems.length === 0 && assumptions.length === 0;
@@ -280,9 +283,11 @@ export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchRepo
       }
       if (problems.length === 0 && userChain !== undefined && !onPath.has(userChain.name)) {
         const inner = search(t, userChain, [...via, rule], shadow);
-        if (certain && inner !== undefined && shadow === undefined) shadow = ended = inner;
+        if (certain && !leaky && inner !== undefined && shadow === undefined) shadow = ended = inner;
       }
-      if (!certain || shadow !== undefined) continue;
+      const diverts = TERMINATING.has(target.toUpperCase()) || target === 'RETURN' || userChain !== undefined;
+      if (problems.length === 0 && !certain && diverts) leaky = true;
+      if (!certain || leaky || shadow !== undefined) continue;
       if (TERMINATING.has(target.toUpperCase())) shadow = ended = rule;
       else if (target === 'RETURN' || (rule.goto && userChain !== undefined)) shadow = rule; // ends this chain only
     }

@@ -8,6 +8,8 @@ export function listCommand(ctx: CliContext): number {
   for (const e of exercises) {
     const points = e.checks.reduce((s, c) => s + c.points, 0);
     process.stdout.write(`${e.id}  ${e.title.padEnd(width)}  ${String(points).padStart(3)} pts  ${e.summary}\n`);
+    if (e.concepts.length > 0) process.stdout.write(`      concepts: ${e.concepts.join(', ')}\n`);
+    if (e.lesson) process.stdout.write(`      lesson:   ${e.lesson}\n`);
   }
   return EXIT.pass;
 }

@@ -5,11 +5,20 @@
 #   net NAME CMD...   for checks: only the node's network namespace. The command is a tool of the
 #                     read-only lab image, found on a fixed PATH, with a fixed environment and only
 #                     NET_ADMIN and NET_RAW; nothing the learner wrote is run or loaded.
+#                     NAME may be NODE/NETNS: a namespace the learner made in the node with
+#                     `ip netns add NETNS`, opened safely by grade-netns.
+#   serve NAME CMD... the far end a check starts for itself (probe-tcp): only the network namespace
+#                     (NAME may be NODE/NETNS here too), as nobody with no capabilities, so the
+#                     learner can neither see nor signal it.
 #   look NAME CMD...  a lab-owned node's shell: its network namespace, as nobody, NET_RAW only, so
 #                     ip, ping and tcpdump work but nothing can be changed.
 set -euo pipefail
 mode=$1 name=$2
 shift 2
+netns=""
+if [[ "$mode" =~ ^(net|serve)$ ]] && [[ "$name" == */* ]]; then
+  netns=${name#*/} name=${name%%/*}
+fi
 dir=/run/grade/nodes/$name/ns
 [ -e "$dir/net" ] || { echo "grade-enter: no node $name in this lab" >&2; exit 125; }
 SAFE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -18,6 +27,9 @@ pass=()
 for v in $(compgen -e); do
   case "$v" in GRADE_*) pass+=("$v=${!v}") ;; esac
 done
+# The network namespace of net and serve: the node's own, or one the learner made in it.
+enter_net=(nsenter --net="$dir/net" --)
+[ -z "$netns" ] || enter_net=(/usr/local/lib/grade/grade-netns "$(cat "/run/grade/nodes/$name/pid1")" "$dir" "$netns")
 case "$mode" in
   node)
     # A node's processes (its root's, counted per node) stop at GRADE_NODE_PROCS, so a fork bomb in
@@ -27,9 +39,11 @@ case "$mode" in
       /usr/bin/env -i -C /root HOME=/root USER=root LOGNAME=root SHELL=/bin/bash PATH="$SAFE_PATH" \
       LANG=C.UTF-8 TERM="${TERM:-dumb}" "${pass[@]}" "$@" ;;
   net)
-    exec nsenter --net="$dir/net" -- \
-      setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
+    exec "${enter_net[@]}" /usr/bin/setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
       /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "${pass[@]}" "$@" ;;
+  serve)
+    exec "${enter_net[@]}" /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all -- \
+      /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 "${pass[@]}" "$@" ;;
   look)
     exec nsenter --net="$dir/net" --uts="$dir/uts" -- \
       setpriv --reuid=65534 --regid=65534 --clear-groups \

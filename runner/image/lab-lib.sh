@@ -88,6 +88,13 @@ lab_service() {
   return 1
 }
 
+# /dev/net/tun for the nodes (exercises with `needs: [tun]`). Docker copies the host's mode, often
+# 0600: open it to the nodes' root, an unprivileged uid on the host. Opening the device makes nothing
+# by itself; a TUN interface also needs NET_ADMIN in the node's own network namespace.
+lab_tun() {
+  chmod 0666 /dev/net/tun
+}
+
 # Wait for background jobs; fail if any of them failed (after all have ended).
 wait_all() {
   local rc=0 pid

@@ -1,63 +1,111 @@
 #!/bin/bash
-# probe-ping FROM FAR ADDR: ping ADDR from node FROM, and count how many of this probe's echo
-# requests left FROM and how many went into FAR, as seen on the lab's switch: the hidden namespace
-# where every link's bridge lives, out of the learner's reach. The requests carry a random ICMP
-# identifier and data pattern, so a capture can tell them from anything else. An address the learner
-# put on FROM itself, a relay through another node, or anything else that answers in FAR's place
-# shows as "sent=0" or "into=0".
-# Prints ping's output, then "@@probe sent=N into=M" (-1 each when the capture could not start).
+# probe-ping FROM FAR ADDR: ping ADDR from FROM, and count how many of this probe's echo requests
+# left FROM and how many went into FAR. FROM and FAR are nodes, or NODE/NETNS: a network namespace
+# the learner made inside a node (grade-enter's net mode opens it safely).
+# The requests carry a random ICMP identifier and data pattern, so a capture can tell them from
+# anything else. Where they are watched:
+#   - between two nodes, on the lab's switch: the hidden namespace where every link's bridge lives,
+#     out of the learner's reach. "sent" counts requests received on FROM's node's ports, "into"
+#     requests the switch handed to FAR's node. When FAR is a namespace, "into" counts the requests
+#     that arrived inside that namespace instead (it belongs to FAR's node, so they crossed the switch);
+#     when FROM is one, or with WATCH, "sent" counts those that left it (a tunnel hides them from the
+#     switch), unless GRADE_WIRE_SRC asks for the source address the switch sees.
+#   - inside one node (NS1 to NS2, NS1 to the node's bridge): in the two namespaces themselves,
+#     "sent" leaving FROM and "into" arriving in FAR, on any interface but lo.
+# An address the learner put on FROM itself, a relay through another node, two names for one
+# namespace, or anything else that answers in FAR's place shows as "sent=0" or "into=0".
+# With a fourth argument, probe-ping FROM FAR ADDR WATCH also counts this probe's requests that crossed
+# node WATCH's ports in clear ("watch=K"), whatever their addresses by then: a tunnel between FROM
+# and FAR carries them encapsulated, so a router in between never sees one.
+# Prints ping's output, then "@@probe sent=N into=M" (-1 each when a capture could not start).
 # Exit status: ping's.
 set -u
-from=$1 far=$2 addr=$3
+from=$1 far=$2 addr=$3 watch=${4:-}
+# GRADE_WIRE_SRC: only requests carrying this source address count, on every link they cross. A
+# check for "no NAT between pods" names the pod's own address: rewriting it on the way, and back
+# again before the far end, earns nothing.
+wire_src=${GRADE_WIRE_SRC:-}
 id=$((SRANDOM % 65536))
 printf -v pattern '%08x%08x' "$SRANDOM" "$SRANDOM"
 work=/tmp/probe.$$.$SRANDOM
 mkdir -m 700 "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
-# Echo request (type 8), our identifier, and the first 4 pattern bytes after ping's 16-byte timestamp.
-filter="icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
-mkfifo "$work/err"
-# The switch namespace, named SW_NS in lab-lib.sh.
-nsenter --net=/run/netns/grade-switch -- setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
-  /usr/local/bin/tcpdump -i any -t -n -l -p -q --immediate-mode "$filter" >"$work/seen" 2>"$work/err" &
-cap=$!
-# tcpdump says "listening on ..." once the capture runs: wait for that line (blocking, no polling).
-exec 5<"$work/err"
-listening=0
-while IFS= read -r -t 3 -u 5 line; do
-  case "$line" in *"listening on"*) listening=1; break ;; esac
-done
+# Echo requests (type 8) to ADDR itself, with our identifier and the first 4 pattern bytes after
+# ping's 16-byte timestamp. Requests the sender's own NAT sent elsewhere (OUTPUT DNAT to an address
+# that answers in ADDR's place) do not count.
+filter="dst host $addr ${wire_src:+and src host $wire_src }and icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
+TCPDUMP=(-i any -t -n -l -p -q --immediate-mode "$filter")
+source /usr/local/lib/grade/probe-lib.sh
+
+base_from=${from%%/*} base_far=${far%%/*}
+if [ "$base_from" != "$base_far" ]; then
+  capture_switch switch "${TCPDUMP[@]}"
+  # A tunnel carries the requests encapsulated, out of the switch capture's sight: a sender that is a
+  # namespace (any sender, with WATCH) is watched inside itself, as a far namespace is. Not with
+  # GRADE_WIRE_SRC: the source address on the wire is what the switch must see.
+  if { [ "$from" != "$base_from" ] || [ -n "$watch" ]; } && [ -z "$wire_src" ]; then
+    capture from grade-enter net "$from" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
+  fi
+  [ "$far" = "$base_far" ] || capture far grade-enter net "$far" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
+  # WATCH: this probe's requests crossing WATCH's ports in clear, whatever their addresses by then: NAT
+  # on the way (to the far node's own address, and back) rewrites those, never the data pattern.
+  if [ -n "$watch" ]; then
+    capture_switch watch -i any -t -n -l -p -q --immediate-mode "icmp[0] = 8 and icmp[24:4] = 0x${pattern:0:8}"
+  fi
+else
+  capture from grade-enter net "$from" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
+  capture far grade-enter net "$far" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
+fi
 # Stops at the first reply; sends again every 0.2 s until then, for 3 s at most.
 grade-enter net "$from" ping -n -c 1 -i 0.2 -w 3 -e "$id" -p "$pattern" "$addr"
 status=$?
-# Lines start "PORT DIRECTION ...". A frame a node sends is received on its port (P, for another
-# host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
-while read -r port node _; do
-  [ "$node" = "$from" ] && from_ports+=" $port "
-  [ "$node" = "$far" ] && far_ports+=" $port "
-done </run/grade/ports
-count() {
-  sent=0 into=0
-  while read -r port dir _; do
-    if [ "$dir" = Out ]; then
-      [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
-    else
-      [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
-    fi
-  done <"$work/seen"
+# Switch lines start "PORT DIRECTION ...". A frame a node sends is received on its port (P, for
+# another host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
+from_ports=$(ports_of "$base_from") far_ports=$(ports_of "$base_far") watch_ports=""
+[ -z "$watch" ] || watch_ports=$(ports_of "$watch")
+# count_ns FILE WANT: frames seen inside a namespace going WANT (out: sent, in: received), not on lo.
+count_ns() {
+  local n=0 ifname dir
+  [ -e "$1" ] || { echo 0; return; }
+  while read -r ifname dir _; do
+    # (tcpdump ends with an empty line when stopped: that is no packet.)
+    [ -n "$ifname" ] && [ "$ifname" != lo ] || continue
+    if [ "$2" = out ]; then [ "$dir" = Out ] && n=$((n + 1)); else [ "$dir" != Out ] && n=$((n + 1)); fi
+  done <"$1"
+  echo "$n"
 }
-# The capture prints a moment after the frames pass: give it up to 0.2 s to show both ends.
+count() {
+  sent=0 into=0 seen=0
+  local port dir
+  if [ -e "$work/switch" ]; then
+    while read -r port dir _; do
+      [ -n "$port" ] || continue
+      if [ "$dir" = Out ]; then
+        [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
+      else
+        [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
+      fi
+    done <"$work/switch"
+  fi
+  if [ -e "$work/watch" ]; then
+    while read -r port _; do
+      [ -n "$port" ] && [[ "$watch_ports" == *" $port "* ]] && seen=$((seen + 1))
+    done <"$work/watch"
+  fi
+  [ -e "$work/from" ] && sent=$(count_ns "$work/from" out)
+  [ -e "$work/far" ] && into=$(count_ns "$work/far" in)
+}
+# The captures print a moment after the frames pass: give them up to 0.2 s to show both ends.
 for ((i = 0; i < 40; i++)); do
   count
   [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && break
-  read -r -t 0.005 -u 5 _ # a pause without a process (tcpdump says nothing more on stderr for now)
+  pause
 done
-kill -INT "$cap" 2>/dev/null
-wait "$cap" 2>/dev/null
+stop_captures
 if [ "$listening" != 1 ]; then
-  echo "@@probe sent=-1 into=-1 ${line:-tcpdump said nothing}"
+  echo "@@probe sent=-1 into=-1 $said"
   exit "$status"
 fi
 count
-echo "@@probe sent=$sent into=$into"
+echo "@@probe sent=$sent into=$into${watch:+ watch=$seen}"
 exit "$status"

@@ -57,7 +57,7 @@ describe('the grade command line', () => {
   test('mistakes a person can make get one sentence and exit 2', async () => {
     const unknown = await grade(['ex99']);
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr.trim()).toMatch(/^grade: There is no exercise "ex99"; known exercises: ex01(, ex\d\d)* \(see `grade list`\)\.$/);
+    expect(unknown.stderr.trim()).toMatch(/^grade: There is no exercise "ex99"; known exercises: ex00(, ex\d\d)* \(see `grade list`\)\.$/);
     const sub = tempDir('grade-sub-');
     writeFileSync(join(sub, 'host-c.sh'), 'ip route\n');
     const badNode = await grade(['ex01', '--submission', sub]);
@@ -156,7 +156,7 @@ describe('the grade command line', () => {
     expect(ok.exitCode, ok.stdout).toBe(0);
     const names = ok.stdout.trim().split('\n').map((l) => l.match(/^(✔|✘) (\S+(?: \S+)?)\s{2,}/)?.slice(1, 3));
     expect(names).toEqual(
-      ['node', 'engine', 'socket permission', 'engine version', 'base image', 'lab image', 'host security', 'engine security', 'build'].map((n) => ['✔', n]),
+      ['node', 'engine', 'socket permission', 'engine version', 'base image', 'lab image', 'lab runtime', 'host security', 'engine security', 'tunnels', 'build'].map((n) => ['✔', n]),
     );
     const socket = join(tempDir('grade-doctor-'), 'no-engine.sock');
     const down = await grade(['doctor'], { env: { DOCKER_HOST: `unix://${socket}` } });

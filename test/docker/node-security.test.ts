@@ -285,17 +285,17 @@ describe('ex01: what a learner may and may not do in a node, and what checks run
   });
 });
 
-describe("ex02: the lab's services are out of the learner's sight and reach", () => {
+describe("ex05: the lab's services on a learner's node are out of the learner's sight and reach", () => {
   let lab: StartedLab;
   beforeAll(async () => {
-    lab = await startLab('ex02-linux-router');
+    lab = await startLab('ex05-firewalls');
   });
   afterAll(async () => {
     await lab?.dispose();
     await expectNoLabsOfThisProcess();
   });
   // The service (runner/image/tcp-answer.sh) answers with the token, the line it got and the peer.
-  const answer = () => lab.exec('network02', ['bash', '-c', 'echo hello | nc -N -w 2 127.0.0.1 12345']);
+  const answer = () => lab.exec('network02', ['bash', '-c', 'echo hello | nc -N -w 2 127.0.0.1 8080']);
   const token = async () => (await answer()).stdout.trim().split(' ')[0];
 
   test("the token service keeps answering after `pkill socat; kill -9 -1` in its node", async () => {
@@ -307,5 +307,47 @@ describe("ex02: the lab's services are out of the learner's sight and reach", ()
     // The service runs as nobody on the lab container, outside every node's PID namespace.
     const ps = await inContainer(lab, ['ps', '-C', 'socat', '-o', 'user=']);
     expect(ps.stdout.trim().split('\n')).toContain('nobody');
+  });
+});
+
+describe("ex06: a check enters a learner's namespace only when it is one the learner made in that node", () => {
+  let lab: StartedLab;
+  beforeAll(async () => {
+    lab = await startLab('ex06-namespaces-by-hand');
+    // NS1 is real; the rest are the tricks a learner can play with /run/netns.
+    const made = await asLearner(
+      lab,
+      'node',
+      [
+        'ip netns add NS1',
+        'ln -s /etc/passwd /run/netns/FILE',
+        'ln -s ../../../../proc/1/ns/net /run/netns/UPWARDS',
+        'touch /run/netns/SELF && mount --bind /proc/self/ns/net /run/netns/SELF',
+        'unshare --user --map-root-user --net sleep 600 </dev/null >/dev/null 2>&1 & sleep 0.3; touch /run/netns/NESTED && mount --bind /proc/$!/ns/net /run/netns/NESTED',
+        'ls /run/netns | tr "\\n" " "',
+      ].join('\n'),
+    );
+    expect(made.output).toContain('FILE NESTED NS1 SELF UPWARDS');
+  });
+  afterAll(async () => {
+    await lab?.dispose();
+    await expectNoLabsOfThisProcess();
+  });
+
+  test('NS1 is entered: its own interfaces, not the node\'s', async () => {
+    const r = await lab.exec('node/NS1', ['ip', '-br', 'link']);
+    expect([r.exitCode, r.stdout.trim()]).toEqual([0, expect.stringMatching(/^lo +DOWN/)]);
+  });
+
+  test.each([
+    ['FILE', 'is not a network namespace'],
+    ['UPWARDS', 'cannot be opened'],
+    ['SELF', "is the node's own network namespace"],
+    ['NESTED', 'was not made inside this node'],
+    ['GONE', 'does not exist in the node'],
+  ])('%s is refused: %s', async (name, why) => {
+    const r = await lab.exec(`node/${name}`, ['ip', '-br', 'link']);
+    expect(r.exitCode).toBe(125);
+    expect(r.stderr).toContain(`grade-enter: network namespace ${name}: ${why}`);
   });
 });

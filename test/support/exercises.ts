@@ -22,6 +22,8 @@ export function exerciseOf(parts: Partial<Exercise> = {}): Exercise {
     dir: '/nowhere/ex99-test',
     title: 'A test exercise',
     summary: 'Made by a test.',
+    concepts: [],
+    needs: [],
     networks: [],
     nodes: [],
     checks: [],

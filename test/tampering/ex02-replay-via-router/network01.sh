@@ -18,8 +18,8 @@ done
 RELAY
 chmod +x /root/relay.sh
 setsid /root/relay.sh </dev/null >/dev/null 2>&1 &
-# A copy of network02's answer, fetched from the router, served from here.
-token=""
-for i in $(seq 1 100); do token=$(nc -N -w 1 192.168.150.3 9000) && [ -n "$token" ] && break; sleep 0.1; done
-echo "copy: $token"
-setsid socat TCP-LISTEN:12345,bind=192.168.100.2,fork,reuseaddr SYSTEM:"echo $token" </dev/null >/dev/null 2>&1 &
+# An answer of the expected shape, served from here (grade's real listener on network02 is only up
+# during the check, with a secret of its own).
+setsid socat TCP-LISTEN:12345,bind=192.168.100.2,fork,reuseaddr SYSTEM:'read -r line; echo "0123456789abcdef $line seen from 192.168.150.2 port $SOCAT_PEERPORT"' </dev/null >/dev/null 2>&1 &
+sleep 0.3
+echo n1 | nc -N -w 1 192.168.100.2 12345 | sed 's/^/copy: /'

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { CheckKind } from './check-kind.js';
+import { evidenceOf } from './evidence.js';
+import { firstMatch, readNodeFile } from './file-content.js';
+
+interface FileParams {
+  node: string;
+  /** An absolute path inside the node; links are followed inside the node. */
+  path: string;
+  /** A regular expression that at least one line of the file must match. */
+  matches: string;
+}
+
+export const fileCheck: CheckKind<FileParams> = {
+  name: 'file',
+  description: "a line of a file in a node's own filesystem matches a regular expression (read from outside the node)",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['node', 'path', 'matches'],
+    properties: {
+      node: { type: 'string' },
+      path: { type: 'string', pattern: '^/[^*]*$' },
+      matches: { type: 'string', minLength: 1 },
+    },
+  },
+  nodesOf: (p) => [p.node],
+  async run(p, { lab }) {
+    const expected = `a line of ${p.path} on ${p.node} matches /${p.matches}/`;
+    const pattern = new RegExp(p.matches);
+    const mark = `@@${randomBytes(6).toString('hex')}`;
+    const result = await lab.probe('files', [p.node, p.path], { env: { GRADE_MARK: mark } });
+    const evidence = [evidenceOf(p.node, `cat ${p.path}`, result)];
+    if (result.exitCode !== 0) return { status: 'error', expected, observed: `could not read ${p.path}`, evidence };
+    const file = readNodeFile(result.stdout, p.path, mark);
+    if (file.state === 'missing') return { status: 'fail', expected, observed: `${p.node} has no file ${p.path}`, evidence };
+    if (file.state !== 'ok') {
+      const why = file.state === 'too-large' ? 'is larger than 64 KiB' : "is not readable by the node's root";
+      return { status: 'fail', expected, observed: `${p.path} ${why}, so grade cannot judge it`, evidence };
+    }
+    const match = firstMatch(file.lines, pattern);
+    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${match.text.trim().slice(0, 120)}`, evidence };
+    // The observation is quoted on its own where a behaviour check names this one (because:).
+    const observed = file.lines.every((l) => l.trim() === '') ? `${p.path} on ${p.node} is empty` : `no line of ${p.path} on ${p.node} matches`;
+    return { status: 'fail', expected, observed, evidence };
+  },
+};

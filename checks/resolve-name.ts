@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { isIPv4 } from 'node:net';
+import type { Evidence } from '../core/result.js';
+import type { LabExec } from '../runner/lab-exec.js';
+import { evidenceOf } from './evidence.js';
+import { parseResolveOutput, type Lookup, type ResolveReport } from './resolve-output.js';
+import { queryFilter } from './resolve-query.js';
+
+/** Seconds one lookup may take in probe-resolve (its LIMIT). */
+export const LOOKUP_SECONDS = 5;
+
+export interface Resolution {
+  /** Undefined when the probe itself failed: an infrastructure fault, not the learner's. */
+  readonly report?: ResolveReport;
+  readonly evidence: Evidence;
+}
+
+/**
+ * Resolve a name as a node's own programs would (runner/image/probe-resolve.sh): glibc with the node's
+ * /etc/hosts, resolv.conf and nsswitch.conf, run from the read-only image. With `watch`, the lab's
+ * switch is watched for queries spelt exactly as `question` leaving the node (and entering `far`).
+ */
+export async function resolveOn(lab: LabExec, node: string, question: string, watch?: { far?: string }): Promise<Resolution> {
+  const mark = `@@${randomBytes(6).toString('hex')}`;
+  const args = [node, question, ...(watch ? ['--watch', queryFilter(question)] : []), ...(watch?.far ? ['--far', watch.far] : [])];
+  // Two lookups of at most LOOKUP_SECONDS each, the capture's start (3 s at most) and its last look.
+  const result = await lab.probe('resolve', args, { env: { GRADE_MARK: mark }, timeoutMs: (2 * LOOKUP_SECONDS + 5) * 1000 });
+  const seen = watch ? `; on the lab's switch, a capture of this query${watch.far ? ` into ${watch.far}` : ''}` : '';
+  const evidence = evidenceOf(node, `getent ahostsv4 ${question}   (with ${node}'s /etc/hosts, /etc/resolv.conf and /etc/nsswitch.conf${seen})`, result);
+  const report = result.exitCode === 0 ? parseResolveOutput(result.stdout, mark) : undefined;
+  return { evidence, ...(report ? { report } : {}) };
+}
+
+/** Why the node's resolver files could not be judged, or undefined when all could be read. */
+export function unreadableFiles(report: ResolveReport, node: string): string | undefined {
+  const bad = Object.entries(report.files).filter(([, state]) => state === 'unreadable' || state === 'too-large');
+  if (bad.length === 0) return undefined;
+  const why = bad.map(([file, state]) => `${file} is ${state === 'too-large' ? 'larger than 64 KiB' : "not readable by the node's root"}`);
+  return `${why.join('; ')} on ${node}, so grade cannot tell what its resolver would answer`;
+}
+
+/** "db resolves to 192.168.1.99", or why it does not resolve, given the name servers the node asks. */
+export function describeLookup(name: string, node: string, lookup: Lookup, nameservers: readonly string[]): string {
+  const servers = nameservers.join(', ');
+  if (lookup.exit === 124) {
+    return `${node} got no answer for ${name} within ${LOOKUP_SECONDS} s: ${servers ? `the name server in its /etc/resolv.conf (${servers}) does not reply` : 'nothing answers its queries'}`;
+  }
+  if (lookup.addresses.length > 0) return `${name} resolves to ${lookup.addresses.join(', ')} on ${node}`;
+  const dns = servers ? `the name server it asks (${servers}) has no answer either` : 'its /etc/resolv.conf names no name server to ask';
+  return `${name} does not resolve on ${node}: its hosts file does not name it, and ${dns}`;
+}
+
+/** For tcp and http: where a host name leads from a node (an address is itself), with evidence. */
+export type Target = { readonly address: string; readonly evidence: readonly Evidence[] } | { readonly address?: undefined; readonly evidence: readonly Evidence[]; readonly why: string; readonly fault: boolean };
+
+/** The first address a node's resolver gives for `host` (what its programs connect to). */
+export async function targetOf(lab: LabExec, node: string, host: string): Promise<Target> {
+  if (isIPv4(host)) return { address: host, evidence: [] };
+  const { report, evidence } = await resolveOn(lab, node, host);
+  const unreadable = report && unreadableFiles(report, node);
+  if (unreadable) return { evidence: [evidence], why: unreadable, fault: false };
+  if (!report?.system) return { evidence: [evidence], why: `could not resolve ${host} as ${node} would`, fault: true };
+  const address = report.system.addresses[0];
+  if (!address) return { evidence: [evidence], why: describeLookup(host, node, report.system, report.nameservers), fault: false };
+  return { address, evidence: [evidence] };
+}
+
+/** The host and port of an http:// URL (80 when it names none). */
+export function hostOfUrl(url: string): { readonly host: string; readonly port: number } {
+  const m = /^http:\/\/([^/:?#]+)(?::(\d+))?/.exec(url);
+  return { host: m?.[1] ?? '', port: Number(m?.[2] ?? 80) };
+}

@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import type { ExecOptions, LabExec, ProbeName } from '../runner/lab-exec.js';
+import { execResult } from '../test/support/fake-engine.js';
+import type { CheckContext } from './check-kind.js';
+import { targetOf } from './resolve-name.js';
+import { resolveCheck } from './resolve.js';
+
+interface Answer {
+  files?: string;
+  nameservers?: string;
+  system?: string[];
+  hostsFile?: string[];
+  capture?: string;
+}
+
+const rows = (address: string, name: string) => [`${address}    STREAM ${name}`, `${address}    DGRAM  `, `${address}    RAW    `];
+
+/** A lab whose resolve probe prints the given answer (with the mark the check chose), and records its calls. */
+function labAnswering(answer: Answer, exitCode = 0) {
+  const calls: string[][] = [];
+  const lab: LabExec = {
+    nodeNames: ['host-a', 'dns'],
+    exec: () => Promise.reject(new Error('no exec expected')),
+    async probe(name: ProbeName, args: readonly string[], options?: ExecOptions) {
+      calls.push([name, ...args]);
+      const m = options?.env?.GRADE_MARK ?? '';
+      const lookup = (label: string, found: string[] | undefined) => [`${m} lookup ${label} exit=${found?.length ? 0 : 2}`, ...(found ?? [])];
+      const files = answer.files ?? 'hosts=ok resolv=ok nsswitch=ok';
+      // As probe-resolve: nothing more when a file could not be read (an upper-case state).
+      const readable = !/[A-Z]/.test(files);
+      const stdout = [
+        `${m} config ${files}`,
+        ...(readable ? [`${m} nameservers ${answer.nameservers ?? '192.168.1.53'}`, ...lookup('system', answer.system), ...lookup('files', answer.hostsFile)] : []),
+        ...(answer.capture ? [`${m} capture ${answer.capture}`] : []),
+        '',
+      ].join('\n');
+      return execResult({ exitCode, stdout, output: stdout });
+    },
+  };
+  return { lab, calls };
+}
+
+const ctx = (lab: LabExec): CheckContext => ({ lab, token: 't0k3n', holderOf: () => undefined });
+const viaDns = { node: 'host-a', name: 'web.lab', expect: '192.168.1.20', via: 'dns' };
+const fromFiles = { node: 'host-a', name: 'db', expect: '192.168.1.11', source: 'files' as const };
+
+describe('resolve check, answered by a DNS server (via)', () => {
+  test('passes when the answer is right and the query left the node and reached the server', async () => {
+    const { lab, calls } = labAnswering({ system: rows('192.168.1.20', 'wEb.lAB'), capture: 'sent=1 into=1' });
+    const r = await resolveCheck.run(viaDns, ctx(lab));
+    expect(r.status).toBe('pass');
+    // The probe asked with a spelling of its own, watched for exactly it, and for the server's port.
+    const [name, node, question, watch, filter, far, farNode] = calls[0]!;
+    expect([name, node, watch, far, farNode]).toEqual(['resolve', 'host-a', '--watch', '--far', 'dns']);
+    expect(question!.toLowerCase()).toBe('web.lab');
+    expect(question).not.toBe('web.lab');
+    expect(filter).toContain(`udp[20:4] = 0x03${Buffer.from(question!.slice(0, 3)).toString('hex')}`);
+  });
+
+  test("fails when nothing left the node: the hosts file answered (or a local resolver)", async () => {
+    const hosts = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), hostsFile: rows('192.168.1.20', 'web.lab'), capture: 'sent=0 into=0' }).lab));
+    expect(hosts).toMatchObject({ status: 'fail', observed: expect.stringContaining("answered by something other than dns (host-a's own hosts file names it): no query for it left host-a") });
+    const local = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=0 into=0' }).lab));
+    expect(local.observed).toContain('answered by something other than dns (a local resolver?)');
+  });
+
+  test('fails when the query left the node but never reached the server', async () => {
+    const r = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=1 into=0' }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining('no query for it reached dns') });
+  });
+
+  test('a name that does not resolve says which name servers were asked, or that none is named', async () => {
+    const none = await resolveCheck.run(viaDns, ctx(labAnswering({ nameservers: '', capture: 'sent=0 into=0' }).lab));
+    expect(none.observed).toBe('web.lab does not resolve on host-a: its hosts file does not name it, and its /etc/resolv.conf names no name server to ask');
+    const some = await resolveCheck.run(viaDns, ctx(labAnswering({ nameservers: '10.9.9.9', capture: 'sent=1 into=0' }).lab));
+    expect(some.observed).toContain('the name server it asks (10.9.9.9) has no answer either');
+  });
+
+  test("a capture that did not start, or a probe that failed, is grade's fault", async () => {
+    const noCapture = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=-1 into=-1' }).lab));
+    expect(noCapture.status).toBe('error');
+    const failed = await resolveCheck.run(viaDns, ctx(labAnswering({}, 2).lab));
+    expect(failed.status).toBe('error');
+  });
+});
+
+describe('resolve check, from the hosts file (source: files)', () => {
+  test('passes when the hosts file gives the answer and no query left the node', async () => {
+    const { lab, calls } = labAnswering({ system: rows('192.168.1.11', 'db'), hostsFile: rows('192.168.1.11', 'db'), capture: 'sent=0 into=0' });
+    expect((await resolveCheck.run(fromFiles, ctx(lab))).status).toBe('pass');
+    expect(calls[0]).not.toContain('--far');
+  });
+
+  test('DNS asked first: the wrong address, although the hosts file has the right one', async () => {
+    const r = await resolveCheck.run(fromFiles, ctx(labAnswering({ system: rows('192.168.1.99', 'db'), hostsFile: rows('192.168.1.11', 'db'), capture: 'sent=1 into=0' }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringMatching(/^db resolves to 192\.168\.1\.99 on host-a, not 192\.168\.1\.11, although its hosts file says 192\.168\.1\.11/) });
+  });
+
+  test('the right address from something other than the hosts file (a local DNS server) fails', async () => {
+    const r = await resolveCheck.run(fromFiles, ctx(labAnswering({ system: rows('192.168.1.11', 'db'), capture: 'sent=0 into=0' }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining("host-a's hosts file has no such entry") });
+  });
+
+  test('the right address, but a DNS query went out first, fails', async () => {
+    const r = await resolveCheck.run(fromFiles, ctx(labAnswering({ system: rows('192.168.1.11', 'db'), hostsFile: rows('192.168.1.11', 'db'), capture: 'sent=2 into=2' }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining('sent 2 DNS queries for it before its hosts file had a say') });
+  });
+
+  test('a resolver file grade may not read fails, saying which', async () => {
+    const r = await resolveCheck.run(fromFiles, ctx(labAnswering({ files: 'hosts=UNREADABLE resolv=ok nsswitch=TOO-LARGE' }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringMatching(/\/etc\/hosts is not readable by the node's root; \/etc\/nsswitch.conf is larger than 64 KiB/) });
+  });
+});
+
+describe('targetOf (tcp and http by name)', () => {
+  test('an address is used as it is, without a lookup', async () => {
+    const { lab, calls } = labAnswering({});
+    expect(await targetOf(lab, 'host-a', '192.168.1.11')).toEqual({ address: '192.168.1.11', evidence: [] });
+    expect(calls).toEqual([]);
+  });
+
+  test("a name becomes the first address the node's resolver gives, without watching the switch", async () => {
+    const { lab, calls } = labAnswering({ system: [...rows('192.168.1.11', 'db'), ...rows('192.168.1.12', 'db')] });
+    expect(await targetOf(lab, 'host-a', 'db')).toMatchObject({ address: '192.168.1.11' });
+    expect(calls).toEqual([['resolve', 'host-a', 'db']]);
+  });
+
+  test("a name that does not resolve is the learner's failure; a failed probe is grade's", async () => {
+    expect(await targetOf(labAnswering({}).lab, 'host-a', 'db')).toMatchObject({ fault: false, why: expect.stringContaining('db does not resolve on host-a') });
+    expect(await targetOf(labAnswering({}, 2).lab, 'host-a', 'db')).toMatchObject({ fault: true });
+  });
+});

@@ -1,0 +1,92 @@
+import type { LabExec } from '../runner/lab-exec.js';
+import type { CheckKind, CheckOutcome } from './check-kind.js';
+import { describeLookup, resolveOn, unreadableFiles } from './resolve-name.js';
+import type { Lookup, ResolveReport } from './resolve-output.js';
+import { HOST_NAME_PATTERN, mixedCase } from './resolve-query.js';
+
+interface ResolveParams {
+  node: string;
+  name: string;
+  /** The address the node's resolver must give first. */
+  expect: string;
+  /** The node whose DNS server must have been asked (its switch port must receive the query). */
+  via?: string;
+  /** files: the answer must come from the node's hosts file, without asking any name server. */
+  source?: 'files';
+}
+
+export const resolveCheck: CheckKind<ResolveParams> = {
+  name: 'resolve',
+  description: "a host name resolves to an address on a node, as its own programs see it (hosts file, resolv.conf, nsswitch.conf); via: the DNS server node that must answer, or source: files",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['node', 'name', 'expect'],
+    not: { required: ['via', 'source'] },
+    properties: {
+      node: { type: 'string' },
+      name: { type: 'string', pattern: HOST_NAME_PATTERN },
+      expect: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
+      via: { type: 'string' },
+      source: { enum: ['files'] },
+    },
+  },
+  nodesOf: (p) => (p.via ? [p.node, p.via] : [p.node]),
+  run: (p, { lab }) => resolveRun(p, lab),
+};
+
+async function resolveRun(p: ResolveParams, lab: LabExec): Promise<CheckOutcome> {
+  const watched = p.via !== undefined || p.source === 'files';
+  // A spelling of its own lets the capture tell this check's query from any other.
+  const question = watched ? mixedCase(p.name) : p.name;
+  const { report, evidence } = await resolveOn(lab, p.node, question, watched ? (p.via ? { far: p.via } : {}) : undefined);
+  const expected = expectedOf(p);
+  const out = (status: CheckOutcome['status'], observed: string): CheckOutcome => ({ status, expected, observed, evidence: [evidence] });
+  const unreadable = report && unreadableFiles(report, p.node);
+  if (unreadable) return out('fail', unreadable);
+  if (!report?.system || !report.hostsFile) return out('error', `could not resolve ${p.name} as ${p.node} would`);
+  const { system, hostsFile } = report;
+  if (system.addresses[0] !== p.expect) return out('fail', wrongAnswer(p, system, hostsFile, report.nameservers));
+  if (!watched) return out('pass', `${p.name} resolves to ${system.addresses.join(', ')}`);
+  const capture = report.capture;
+  if (!capture || capture.sent < 0 || capture.into < 0) return out('error', "could not watch the lab's links for the DNS query");
+  return p.via === undefined ? fromFiles(p, hostsFile, capture, out) : fromServer(p, p.via, hostsFile, capture, out);
+}
+
+function expectedOf(p: ResolveParams): string {
+  const base = `${p.name} resolves to ${p.expect} on ${p.node}`;
+  if (p.via) return `${base}, answered by the DNS server on ${p.via}`;
+  return p.source === 'files' ? `${base}, from its hosts file before any DNS server is asked` : base;
+}
+
+/** The node's programs get another address, or none: say where that comes from. */
+function wrongAnswer(p: ResolveParams, system: Lookup, hostsFile: Lookup, nameservers: readonly string[]): string {
+  const said = describeLookup(p.name, p.node, system, nameservers);
+  if (system.addresses.length === 0) return said;
+  const file = hostsFile.addresses;
+  if (file.length === 0) return `${said}, not ${p.expect}; its hosts file has no entry for ${p.name}, so the answer came from elsewhere (a DNS server)`;
+  if (file[0] === p.expect) return `${said}, not ${p.expect}, although its hosts file says ${p.expect}: another source answered before the hosts file was read`;
+  return `${said}, not ${p.expect}; its hosts file says ${file.join(', ')}`;
+}
+
+type Out = (status: CheckOutcome['status'], observed: string) => CheckOutcome;
+
+type Capture = NonNullable<ResolveReport['capture']>;
+
+function fromFiles(p: ResolveParams, hostsFile: Lookup, capture: Capture, out: Out): CheckOutcome {
+  if (hostsFile.addresses[0] !== p.expect) {
+    return out('fail', `${p.name} resolves to ${p.expect}, but ${p.node}'s hosts file has no such entry: the answer came from something else (a DNS server running on ${p.node}?)`);
+  }
+  if (capture.sent > 0) {
+    const queries = capture.sent === 1 ? 'a DNS query' : `${capture.sent} DNS queries`;
+    return out('fail', `${p.name} resolves to ${p.expect}, but ${p.node} sent ${queries} for it before its hosts file had a say`);
+  }
+  return out('pass', `${p.name} resolves to ${p.expect} from ${p.node}'s hosts file, and no DNS query for it left ${p.node}`);
+}
+
+function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into }: Capture, out: Out): CheckOutcome {
+  if (sent > 0 && into > 0) return out('pass', `${p.name} resolves to ${p.expect}, and ${via} received ${p.node}'s query for it`);
+  const where = hostsFile.addresses.includes(p.expect) ? `${p.node}'s own hosts file names it` : 'a local resolver?';
+  const missing = sent === 0 ? `no query for it left ${p.node}` : `no query for it reached ${via}`;
+  return out('fail', `${p.name} resolves to ${p.expect}, but it was answered by something other than ${via} (${where}): ${missing}`);
+}

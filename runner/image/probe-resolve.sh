@@ -1,0 +1,124 @@
+#!/bin/bash
+# probe-resolve NODE NAME [--watch FILTER] [--far FAR]: resolve NAME the way NODE's own programs do
+# (glibc's getaddrinfo with the node's /etc/hosts, /etc/resolv.conf and /etc/nsswitch.conf) without
+# running or loading anything the learner can write.
+#  - The three files are read from outside the node by probe-files (as the node's root on the host,
+#    links followed inside the node), and copied.
+#  - In a private mount namespace of the container, the copies are bind-mounted over the read-only
+#    image's /etc files, and the image's own getent runs in the node's network namespace only
+#    (grade-enter net). Programs and NSS modules therefore come from the image alone.
+#  - With --watch, a capture on the lab's switch (as in probe-ping) counts the DNS queries matching
+#    FILTER (a BPF filter grade builds from this probe's question) that left NODE's ports and that
+#    went into FAR's ports.
+# A second lookup with "hosts: files" alone says what the hosts file by itself answers.
+# NODE may be NODE/NETNS (see grade-enter): the lookup then runs in that namespace, with NODE's files.
+# Prints, each header line starting with MARK ($GRADE_MARK, random per call):
+#   MARK config hosts=STATE resolv=STATE nsswitch=STATE   (ok, missing, UNREADABLE or TOO-LARGE)
+#   MARK nameservers ADDRESS...    the name servers in the node's resolv.conf
+#   MARK lookup system exit=N      then getent's output   (N 124: no answer in time)
+#   MARK lookup files exit=N       then getent's output
+#   MARK capture sent=N into=M     (with --watch; -1 each when the capture could not start)
+# The lookups are left out when a file could not be read. Exit status: 0, or 2 for a usage error.
+set -u
+node=$1 name=$2
+shift 2
+filter="" far=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --watch) filter=$2; shift 2 ;;
+    --far) far=$2; shift 2 ;;
+    *) echo "probe-resolve: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+mark=${GRADE_MARK:-###}
+LIMIT=5 # seconds for one lookup: the resolver's own default retries a silent server for 10 s
+work=$(mktemp -d /tmp/probe-resolve.XXXXXXXX) || exit 1
+trap 'rm -rf "$work"' EXIT
+
+# copy PATH FILE: the node's PATH into $work/FILE (empty when missing: glibc reads a missing file
+# of these three as an empty one); prints its state.
+copy() {
+  local fmark="@@$SRANDOM$SRANDOM$SRANDOM" header
+  GRADE_MARK=$fmark /usr/local/lib/grade/probe-files "${node%%/*}" "$1" >"$work/$2.raw" || return 1
+  IFS= read -r header <"$work/$2.raw"
+  case "$header" in
+    "") : >"$work/$2"; echo missing ;;
+    "$fmark $1") tail -n +2 "$work/$2.raw" | head -c -1 >"$work/$2"; echo ok ;; # probe-files adds one newline
+    "$fmark $1 UNREADABLE") echo UNREADABLE ;;
+    "$fmark $1 TOO-LARGE "*) echo TOO-LARGE ;;
+    *) return 1 ;;
+  esac
+}
+hosts=$(copy /etc/hosts hosts) && resolv=$(copy /etc/resolv.conf resolv.conf) &&
+  nss=$(copy /etc/nsswitch.conf nsswitch.conf) || { echo "probe-resolve: cannot read the files of $node" >&2; exit 2; }
+echo "$mark config hosts=$hosts resolv=$resolv nsswitch=$nss"
+case "$hosts $resolv $nss" in *[A-Z]*) exit 0 ;; esac # a file grade may not read: nothing to judge
+# The name servers the resolver asks (it uses the first three), for the check's explanations.
+echo "$mark nameservers" $(awk '$1 == "nameserver" && $2 ~ /^[0-9A-Fa-f.:]+$/ { print $2 }' "$work/resolv.conf" | head -n 3)
+printf 'hosts: files\n' >"$work/nsswitch.files"
+chmod 0644 "$work"/*
+
+# lookup NSSWITCH: getent ahostsv4 NAME in the node's network, seeing the copies as /etc's files. Run
+# from / so that no relative path (an odd service name in nsswitch.conf) can lead to a file of ours.
+lookup() {
+  unshare --mount --propagation private -- /bin/bash -c '
+    mount --bind "$1/hosts" /etc/hosts && mount --bind "$1/resolv.conf" /etc/resolv.conf &&
+      mount --bind "$2" /etc/nsswitch.conf || exit 125
+    cd / && exec /usr/local/sbin/grade-enter net "$3" timeout -s KILL "$4" getent ahostsv4 "$5"' \
+    lookup "$work" "$1" "$node" "$LIMIT" "$name" >"$work/out" 2>&1
+  local rc=$?
+  [ "$rc" = 137 ] && rc=124
+  echo "$mark lookup $2 exit=$rc"
+  cat "$work/out"
+}
+
+if [ -z "$filter" ]; then
+  lookup "$work/nsswitch.conf" system
+  lookup "$work/nsswitch.files" files
+  exit 0
+fi
+
+mkfifo "$work/err"
+# The switch namespace, named SW_NS in lab-lib.sh.
+nsenter --net=/run/netns/grade-switch -- setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
+  /usr/local/bin/tcpdump -i any -t -n -l -p -q --immediate-mode "$filter" >"$work/seen" 2>"$work/err" &
+cap=$!
+# tcpdump says "listening on ..." once the capture runs: wait for that line (blocking, no polling).
+exec 5<"$work/err"
+listening=0
+while IFS= read -r -t 3 -u 5 line; do
+  case "$line" in *"listening on"*) listening=1; break ;; esac
+done
+lookup "$work/nsswitch.conf" system
+# Lines start "PORT DIRECTION ...": a frame a node sends comes in on its port (P, In, B, M); a frame
+# the switch hands to a node leaves Out of that node's port.
+while read -r port owner _; do
+  [ "$owner" = "$node" ] && from_ports+=" $port "
+  [ -n "$far" ] && [ "$owner" = "$far" ] && far_ports+=" $port "
+done </run/grade/ports
+count() {
+  sent=0 into=0
+  while read -r port dir _; do
+    if [ "$dir" = Out ]; then
+      [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
+    else
+      [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
+    fi
+  done <"$work/seen"
+}
+# The capture prints a moment after the frames pass: give it up to 0.2 s to show both ends.
+for ((i = 0; i < 40; i++)); do
+  count
+  [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$into" -gt 0 ]; } && break
+  read -r -t 0.005 -u 5 _ # a pause without a process (tcpdump says nothing more on stderr for now)
+done
+kill -INT "$cap" 2>/dev/null
+wait "$cap" 2>/dev/null
+lookup "$work/nsswitch.files" files
+if [ "$listening" != 1 ]; then
+  echo "$mark capture sent=-1 into=-1 ${line:-tcpdump said nothing}"
+  exit 0
+fi
+count
+echo "$mark capture sent=$sent into=$into"
+exit 0
