@@ -1,0 +1,1 @@
+ip addr add 192.168.1.10/24 dev eth0

@@ -1,0 +1,1 @@
+ip addr add 192.168.1.11/24 dev lo

@@ -1,0 +1,1 @@
+ip addr add 192.168.2.11/24 dev eth0

@@ -1,0 +1,1 @@
+sudo iptables -A FORWARD -j ACCEPT

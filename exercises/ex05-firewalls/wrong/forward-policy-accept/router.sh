@@ -1,0 +1,2 @@
+# "It works if nothing is dropped."
+sudo iptables -P FORWARD ACCEPT
