@@ -2,6 +2,7 @@ import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
 import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
 import { hostOfUrl, targetOf } from './resolve-name.js';
+import { forgedHandshake, withoutSynLine } from './tcp-connect.js';
 import { fill, placeholders, shown, usesPort } from './token.js';
 
 interface HttpParams {
@@ -11,6 +12,11 @@ interface HttpParams {
   expect: string;
   /** Fetch from this network namespace the learner made in `node`. */
   netns?: string;
+  /**
+   * The node that must take the connection itself (the web server behind a DNAT gateway); by default
+   * the node the exercise gives the URL's address. Its handshake is watched on the lab's switch.
+   */
+  far?: string;
 }
 
 export const httpCheck: CheckKind<HttpParams> = {
@@ -26,10 +32,11 @@ export const httpCheck: CheckKind<HttpParams> = {
       url: { type: 'string', pattern: '^http://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d+)?(/.*)?$' },
       expect: { type: 'string' },
       netns: NETNS_SCHEMA,
+      far: { type: 'string' },
     },
   },
-  nodesOf: (p) => [p.node],
-  async run(p, { lab, token }) {
+  nodesOf: (p) => (p.far ? [p.node, p.far] : [p.node]),
+  async run(p, { lab, token, holderOf }) {
     const values = placeholders(token);
     const url = fill(p.url, values);
     const from = usesPort(p.expect) ? ['--local-port', String(values.port)] : [];
@@ -42,9 +49,12 @@ export const httpCheck: CheckKind<HttpParams> = {
     const pin = target.address === host ? [] : ['--resolve', `${host}:${port}:${target.address}`];
     const args = ['curl', '-sS', '--noproxy', '*', '--connect-timeout', '2', '-m', '3', ...from, ...pin, url];
     const place = placeOf(p.node, p.netns);
-    const result = await lab.exec(place, args, { timeoutMs: 6000 });
+    const far = p.far ?? holderOf(target.address);
+    const raw = far ? await lab.probe('conn', [place, far, ...args], { timeoutMs: 7000 }) : await lab.exec(place, args, { timeoutMs: 6000 });
+    const { result, syn } = withoutSynLine(raw);
     const options = [...from, ...pin];
-    const evidence = [...target.evidence, evidenceOf(place, `curl ${options.join(' ')}${options.length ? ' ' : ''}${url}`, result)];
+    const watched = syn ? "   (and, on the lab's switch, a capture of its handshake)" : '';
+    const evidence = [...target.evidence, evidenceOf(place, `curl ${options.join(' ')}${options.length ? ' ' : ''}${url}${watched}`, result)];
     const want = fill(p.expect, values);
     const shownWant = shown(p.expect);
     const expected = `${place} fetches ${p.url} and the page contains ${shownWant}`;
@@ -54,6 +64,8 @@ export const httpCheck: CheckKind<HttpParams> = {
       const why = firstLine(result.stderr) || `curl exited with ${result.exitCode}`;
       return { status: 'fail', expected, observed: why.replace(/^curl: \(\d+\) /, ''), evidence };
     }
+    const forged = far ? forgedHandshake(syn, place, far) : undefined;
+    if (forged) return { ...forged, expected, evidence };
     if (result.stdout.includes(want)) return { status: 'pass', expected, observed: `the page contains ${shownWant}`, evidence };
     const body = firstLine(result.stdout);
     return { status: 'fail', expected, observed: body ? `the page was "${body.slice(0, 120)}"` : 'the page was empty', evidence };
