@@ -78,31 +78,22 @@ if [ -z "$filter" ]; then
   exit 0
 fi
 
-mkfifo "$work/err"
-# The switch namespace, named SW_NS in lab-lib.sh.
-nsenter --net=/run/netns/grade-switch -- setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all -- \
-  /usr/local/bin/tcpdump -i any -t -n -l -p -q --immediate-mode "$filter" >"$work/seen" 2>"$work/err" &
-cap=$!
-# tcpdump says "listening on ..." once the capture runs: wait for that line (blocking, no polling).
-exec 5<"$work/err"
-listening=0
-while IFS= read -r -t 3 -u 5 line; do
-  case "$line" in *"listening on"*) listening=1; break ;; esac
-done
+source /usr/local/lib/grade/probe-lib.sh
+capture_switch seen -i any -t -n -l -p -q --immediate-mode "$filter"
 lookup "$work/nsswitch.conf" system
 # Lines start "PORT DIRECTION ...": a frame a node sends comes in on its port (P, In, B, M); a frame
 # the switch hands to a node leaves Out of that node's port.
-while read -r port owner _; do
-  [ "$owner" = "$node" ] && from_ports+=" $port "
-  [ -n "$far" ] && [ "$owner" = "$far" ] && far_ports+=" $port "
-done </run/grade/ports
+from_ports=$(ports_of "${node%%/*}") far_ports=""
+[ -z "$far" ] || far_ports=$(ports_of "$far")
 count() {
   sent=0 into=0
+  local port dir
   while read -r port dir _; do
+    [ -n "$port" ] || continue # (tcpdump ends with an empty line when stopped: that is no packet.)
     if [ "$dir" = Out ]; then
-      [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
+      [[ "$far_ports" == *" $port "* ]] && into=$((into + 1))
     else
-      [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
+      [[ "$from_ports" == *" $port "* ]] && sent=$((sent + 1))
     fi
   done <"$work/seen"
 }
@@ -110,13 +101,12 @@ count() {
 for ((i = 0; i < 40; i++)); do
   count
   [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$into" -gt 0 ]; } && break
-  read -r -t 0.005 -u 5 _ # a pause without a process (tcpdump says nothing more on stderr for now)
+  pause
 done
-kill -INT "$cap" 2>/dev/null
-wait "$cap" 2>/dev/null
+stop_captures
 lookup "$work/nsswitch.files" files
 if [ "$listening" != 1 ]; then
-  echo "$mark capture sent=-1 into=-1 ${line:-tcpdump said nothing}"
+  echo "$mark capture sent=-1 into=-1 $said"
   exit 0
 fi
 count
