@@ -1,21 +1,44 @@
-// One file of a node as runner/image/probe-files.sh prints it: a header line "MARK PATH", then the
-// file and one added newline. The mark is random per read, so no line inside the file can pass for it.
+// Files of a node as runner/image/probe-files.sh prints them: for each, a header line "MARK PATH" (or
+// "MARK PATH UNREADABLE", "MARK PATH TOO-LARGE SIZE"), then the file and one added newline. The mark is
+// random per read, so no line inside a file can pass for a header. The one parser of that format.
 
 export type NodeFile =
   | { readonly state: 'ok'; readonly lines: readonly string[] }
   | { readonly state: 'missing' | 'unreadable' | 'too-large' };
 
+/**
+ * Every file of a probe-files dump, in the order printed (a missing file has no header, so no entry).
+ * `asked` tells the paths the read was for: a line naming any other is a line of the file before it.
+ */
+export function readNodeFiles(dump: string, mark: string, asked: (path: string) => boolean = () => true): { readonly path: string; readonly file: NodeFile }[] {
+  const files: { path: string; file: NodeFile }[] = [];
+  let body: string[] | undefined;
+  const close = () => {
+    const last = files.at(-1);
+    if (!body || !last) return;
+    if (body.at(-1) === '') body.pop(); // the newline probe-files adds
+    if (body.at(-1) === '') body.pop(); // the file's own last newline ends its last line
+    last.file = { state: 'ok', lines: body };
+  };
+  for (const line of dump.split('\n')) {
+    const header = line.startsWith(`${mark} `) ? line.slice(mark.length + 1) : '';
+    const skipped = / (UNREADABLE|TOO-LARGE \d+)$/.exec(header);
+    const path = skipped ? header.slice(0, skipped.index) : header;
+    if (!path || !asked(path)) {
+      body?.push(line);
+      continue;
+    }
+    close();
+    files.push({ path, file: skipped ? { state: skipped[1] === 'UNREADABLE' ? 'unreadable' : 'too-large' } : { state: 'ok', lines: [] } });
+    body = skipped ? undefined : [];
+  }
+  close();
+  return files;
+}
+
 /** The file `path` in a probe-files dump of that one path. */
 export function readNodeFile(dump: string, path: string, mark: string): NodeFile {
-  const newline = dump.indexOf('\n');
-  const header = newline < 0 ? dump : dump.slice(0, newline);
-  if (header === `${mark} ${path} UNREADABLE`) return { state: 'unreadable' };
-  if (header.startsWith(`${mark} ${path} TOO-LARGE `)) return { state: 'too-large' };
-  if (header !== `${mark} ${path}`) return { state: 'missing' };
-  const body = dump.slice(newline + 1).replace(/\n$/, ''); // the newline probe-files adds
-  const lines = body.split('\n');
-  if (lines.at(-1) === '') lines.pop(); // the file's own last newline ends its last line
-  return { state: 'ok', lines };
+  return readNodeFiles(dump, mark, (p) => p === path).find((f) => f.path === path)?.file ?? { state: 'missing' };
 }
 
 /** The first line matching the pattern, numbered from 1, or undefined. */

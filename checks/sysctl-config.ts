@@ -1,3 +1,5 @@
+import { readNodeFiles } from './file-content.js';
+
 // What `sysctl --system` would apply at boot: /etc/sysctl.d/*.conf in name order, then /etc/sysctl.conf; the last setting wins.
 
 export interface ConfigSetting {
@@ -13,32 +15,23 @@ export interface SkippedFile {
   readonly why: 'too large' | 'unreadable';
 }
 
-/**
- * Parse the concatenated files, each introduced by a line `<mark> <path>` (runner/image/probe-files.sh).
- * The mark is random per read, so no line a learner writes inside a file can pass for a header.
- */
+const SYSCTL_PATH = /^\/etc\/sysctl\.conf$|^\/etc\/sysctl\.d\/.+\.conf$/;
+
+/** The settings of the files of a probe-files dump (runner/image/probe-files.sh), in the order given. */
 export function readSysctlDump(dump: string, mark = '###'): { settings: ConfigSetting[]; skipped: SkippedFile[] } {
   const settings: ConfigSetting[] = [];
   const skipped: SkippedFile[] = [];
-  let file = '';
-  let line = 0;
-  for (const raw of dump.split('\n')) {
-    const header = raw.startsWith(`${mark} /etc/`) ? /^(\S+) (\/etc\/sysctl\.conf|\/etc\/sysctl\.d\/.+\.conf)(?: (TOO-LARGE \d+|UNREADABLE))?$/.exec(raw) : null;
-    if (header && header[1] === mark) {
-      if (header[3]) {
-        skipped.push({ file: header[2]!, why: header[3].startsWith('TOO') ? 'too large' : 'unreadable' });
-        file = '';
-      } else {
-        file = header[2]!;
-      }
-      line = 0;
+  for (const { path: file, file: content } of readNodeFiles(dump, mark, (path) => SYSCTL_PATH.test(path))) {
+    if (content.state !== 'ok') {
+      if (content.state !== 'missing') skipped.push({ file, why: content.state === 'too-large' ? 'too large' : 'unreadable' });
       continue;
     }
-    line++;
-    const text = raw.trim();
-    if (!file || !text || text.startsWith('#') || text.startsWith(';')) continue;
-    const m = /^-?\s*([^=\s]+)\s*=\s*(.*)$/.exec(text);
-    if (m) settings.push({ file, line, key: m[1]!.replace(/\//g, '.'), value: m[2]!.trim() });
+    content.lines.forEach((raw, index) => {
+      const text = raw.trim();
+      if (!text || text.startsWith('#') || text.startsWith(';')) return;
+      const m = /^-?\s*([^=\s]+)\s*=\s*(.*)$/.exec(text);
+      if (m) settings.push({ file, line: index + 1, key: m[1]!.replace(/\//g, '.'), value: m[2]!.trim() });
+    });
   }
   return { settings, skipped };
 }

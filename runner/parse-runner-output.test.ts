@@ -165,10 +165,11 @@ describe('parseRunnerOutput: synthetic runner output', () => {
 // script and the parser agree. Each run gets its own session (setsid) led by `timeout`, as inside a
 // node, so the per-command watchdog (pgrep -g of its own group) can only ever touch the run's own processes.
 // The runner keeps its temporary files at fixed paths under /tmp (one node runs one file at a time), so
-// runs on this host take a lock: two test runs at once (two engineers, or watch mode) must not share them.
+// runs on this host take a lock on /tmp: two test runs at once (two engineers, or watch mode) must not share them.
 
 const hasTools = ['bash', 'setsid', 'timeout', 'pgrep', 'ps', 'base64', 'flock'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);
-const LOCK = join(tmpdir(), 'grade-runner-test.lock');
+// The lock is /tmp itself (flock takes a directory), so no lock file is left behind.
+const LOCK = tmpdir();
 const work = mkdtempSync(join(tmpdir(), 'grade-runner-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -35,22 +35,26 @@ LIMIT=5 # seconds for one lookup: the resolver's own default retries a silent se
 work=$(mktemp -d /tmp/probe-resolve.XXXXXXXX) || exit 1
 trap 'rm -rf "$work"' EXIT
 
-# copy PATH FILE: the node's PATH into $work/FILE (empty when missing: glibc reads a missing file
-# of these three as an empty one); prints its state.
-copy() {
-  local fmark="@@$SRANDOM$SRANDOM$SRANDOM" header
-  GRADE_MARK=$fmark /usr/local/lib/grade/probe-files "${node%%/*}" "$1" >"$work/$2.raw" || return 1
-  IFS= read -r header <"$work/$2.raw"
-  case "$header" in
-    "") : >"$work/$2"; echo missing ;;
-    "$fmark $1") tail -n +2 "$work/$2.raw" | head -c -1 >"$work/$2"; echo ok ;; # probe-files adds one newline
-    "$fmark $1 UNREADABLE") echo UNREADABLE ;;
-    "$fmark $1 TOO-LARGE "*) echo TOO-LARGE ;;
-    *) return 1 ;;
-  esac
-}
-hosts=$(copy /etc/hosts hosts) && resolv=$(copy /etc/resolv.conf resolv.conf) &&
-  nss=$(copy /etc/nsswitch.conf nsswitch.conf) || { echo "probe-resolve: cannot read the files of $node" >&2; exit 2; }
+# The three files, read in one go by probe-files into $work/hosts, resolv.conf and nsswitch.conf (empty
+# when missing: glibc reads a missing file of these three as an empty one). Each state: ok, missing,
+# UNREADABLE or TOO-LARGE.
+fmark="@@$SRANDOM$SRANDOM$SRANDOM"
+GRADE_MARK=$fmark /usr/local/lib/grade/probe-files "${node%%/*}" /etc/hosts /etc/resolv.conf /etc/nsswitch.conf >"$work/all" ||
+  { echo "probe-resolve: cannot read the files of $node" >&2; exit 2; }
+: >"$work/hosts"; : >"$work/resolv.conf"; : >"$work/nsswitch.conf"
+states=$(awk -v mark="$fmark" -v dir="$work" '
+  $1 == mark && ($2 == "/etc/hosts" || $2 == "/etc/resolv.conf" || $2 == "/etc/nsswitch.conf") {
+    n = split($2, part, "/"); out = ""; state[$2] = ($3 == "" ? "ok" : $3)
+    if ($3 == "") out = dir "/" part[n]
+    next
+  }
+  out != "" { print > out }
+  function of(path) { return (path in state) ? state[path] : "missing" }
+  END { printf "%s %s %s", of("/etc/hosts"), of("/etc/resolv.conf"), of("/etc/nsswitch.conf") }' "$work/all")
+read -r hosts resolv nss <<<"$states"
+for f in hosts:"$hosts" resolv.conf:"$resolv" nsswitch.conf:"$nss"; do
+  [ "${f#*:}" = ok ] && truncate -s -1 "$work/${f%%:*}" # the newline probe-files adds
+done
 echo "$mark config hosts=$hosts resolv=$resolv nsswitch=$nss"
 case "$hosts $resolv $nss" in *[A-Z]*) exit 0 ;; esac # a file grade may not read: nothing to judge
 # The name servers the resolver asks (it uses the first three), for the check's explanations.
