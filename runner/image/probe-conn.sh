@@ -64,13 +64,8 @@ count() {
     [[ "$sent_seqs" == *" ${BASH_REMATCH[1]} "* ]] && same=$((same + 1))
   done <"$far_file"
 }
-# The capture prints a moment after the frames pass: up to 0.2 s for the far end to show.
-for ((i = 0; i < 40; i++)); do
-  count
-  [ "$same" -gt 0 ] && break
-  [ "$status" != 0 ] && [ "$i" -ge 4 ] && break # no connection: nothing more is coming
-  pause
-done
+handshake_seen() { [ "$same" -gt 0 ]; }
+wait_seen "$status" handshake_seen
 stop_captures
 if [ "$listening" != 1 ]; then
   echo "@@syn sent=-1 into=-1 same=-1 $said"

@@ -44,6 +44,21 @@ ports_of() {
   printf '%s' "$list"
 }
 
+# wait_seen STATUS TEST...: the captures print a moment after the frames pass, later still on a busy
+# machine. Re-count (the caller's count) until TEST holds: up to 2 s when the command under watch
+# worked (what it saw must show up), 20 ms when it did not (nothing more is coming).
+wait_seen() {
+  local status=$1 i rounds=400
+  shift
+  [ "$status" = 0 ] || rounds=4
+  for ((i = 0; i < rounds; i++)); do
+    count
+    "$@" && return 0
+    pause
+  done
+  return 1
+}
+
 # pause: 5 ms without starting a process (tcpdump says nothing more on stderr for now).
 pause() {
   read -r -t 0.005 -u "${fds[0]}" _

@@ -50,7 +50,8 @@ if [ "$base_from" != "$base_far" ]; then
   # WATCH: this probe's requests crossing WATCH's ports in clear, whatever their addresses by then: NAT
   # on the way (to the far node's own address, and back) rewrites those, never the data pattern.
   if [ -n "$watch" ]; then
-    capture_switch watch -i any -t -n -l -p -q --immediate-mode "icmp[0] = 8 and icmp[24:4] = 0x${pattern:0:8}"
+    # Also any UDP: the tunnel's own packets crossing WATCH show that this capture has caught up.
+    capture_switch watch -i any -t -n -l -p -q --immediate-mode "(icmp[0] = 8 and icmp[24:4] = 0x${pattern:0:8}) or udp"
   fi
 else
   capture from grade-enter net "$from" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
@@ -75,7 +76,7 @@ count_ns() {
   echo "$n"
 }
 count() {
-  sent=0 into=0 seen=0
+  sent=0 into=0 seen=0 crossed=0
   local port dir
   if [ -e "$work/switch" ]; then
     while read -r port dir _; do
@@ -88,19 +89,19 @@ count() {
     done <"$work/switch"
   fi
   if [ -e "$work/watch" ]; then
-    while read -r port _; do
-      [ -n "$port" ] && [[ "$watch_ports" == *" $port "* ]] && seen=$((seen + 1))
+    while read -r port _ rest; do
+      [ -n "$port" ] && [[ "$watch_ports" == *" $port "* ]] || continue
+      crossed=$((crossed + 1))
+      # An outer ICMP packet ("IP a > b: ICMP ..."), not one tcpdump decodes inside a tunnel's UDP.
+      [[ "$rest" =~ ^IP\ [0-9.]+\ \>\ [0-9.]+:\ ICMP ]] && seen=$((seen + 1))
     done <"$work/watch"
   fi
   [ -e "$work/from" ] && sent=$(count_ns "$work/from" out)
   [ -e "$work/far" ] && into=$(count_ns "$work/far" in)
 }
-# The captures print a moment after the frames pass: give them up to 0.2 s to show both ends.
-for ((i = 0; i < 40; i++)); do
-  count
-  [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && break
-  pause
-done
+# Both ends seen, and with WATCH, the watch capture caught up with something crossing it.
+both_ends() { [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && { [ -z "$watch" ] || [ "$crossed" -gt 0 ]; }; }
+wait_seen "$status" both_ends
 stop_captures
 if [ "$listening" != 1 ]; then
   echo "@@probe sent=-1 into=-1 $said"

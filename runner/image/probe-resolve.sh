@@ -72,6 +72,7 @@ lookup() {
     lookup "$work" "$1" "$node" "$LIMIT" "$name" >"$work/out" 2>&1
   local rc=$?
   [ "$rc" = 137 ] && rc=124
+  last_rc=$rc
   echo "$mark lookup $2 exit=$rc"
   cat "$work/out"
 }
@@ -101,12 +102,8 @@ count() {
     fi
   done <"$work/seen"
 }
-# The capture prints a moment after the frames pass: give it up to 0.2 s to show both ends.
-for ((i = 0; i < 40; i++)); do
-  count
-  [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$into" -gt 0 ]; } && break
-  pause
-done
+query_seen() { [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$into" -gt 0 ]; }; }
+wait_seen "$last_rc" query_seen
 stop_captures
 lookup "$work/nsswitch.files" files
 if [ "$listening" != 1 ]; then
