@@ -13,7 +13,11 @@ describe('every reference solution gets full marks every time', () => {
     test(`${exercise.id}: ${RUNS} gradings of the reference, ${RUNS} full passes`, async () => {
       const onlyReference = { ...exercise, alternatives: [], wrongCases: [] };
       const cases = await verifyExercises({ exercises: Array(RUNS).fill(onlyReference), kinds, engine, image, concurrency: 3 });
-      const verdicts = cases.map((c) => `${c.result.status} ${c.result.score.earned}/${c.result.score.possible}`);
+      // A failing run names its failing checks and what they saw, so a rare flake can be diagnosed from CI's log.
+      const verdicts = cases.map((c) => [
+        `${c.result.status} ${c.result.score.earned}/${c.result.score.possible}`,
+        ...c.result.checks.filter((k) => k.status !== 'pass').map((k) => `${k.id} (${k.status}): ${k.observed}`),
+      ].join('\n'));
       const full = `pass ${cases[0]!.result.score.possible}/${cases[0]!.result.score.possible}`;
       expect(verdicts).toEqual(Array(RUNS).fill(full));
     });
