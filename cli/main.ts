@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InfraError, UserError, messageOf } from '../core/errors.js';
 import { toolVersion } from '../core/tool-version.js';
-import { batchCommand } from './commands/batch.js';
+import { batchCommand, type BatchOptions } from './commands/batch.js';
+import { mergeCommand, type MergeOptions } from './commands/merge.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { cleanCommand, shellCommand, startCommand, stopCommand } from './commands/lab-commands.js';
@@ -10,11 +11,17 @@ import { verifyCommand } from './commands/verify.js';
 import { createContext, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
-const COMMANDS = ['list', 'start', 'shell', 'check', 'batch', 'stop', 'clean', 'doctor', 'verify', 'help'];
+const COMMANDS = ['list', 'start', 'shell', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'help'];
 
 function concurrencyOption(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new UserError('--concurrency takes a whole number from 1 to 16.');
+  return n;
+}
+
+function variantsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UserError('--variants takes a whole number from 1 to 1000.');
   return n;
 }
 
@@ -30,7 +37,8 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
   program
     .command('start <exercise>')
     .description('start an exercise lab that stays up while you work in it')
-    .action((ex: string) => run((ctx) => startCommand(ctx, ex)));
+    .option('--variant <id>', 'your own variant of an exercise with params (other addresses than the lesson\'s), e.g. your login')
+    .action((ex: string, opts: { variant?: string }) => run((ctx) => startCommand(ctx, ex, opts)));
   program
     .command('shell <exercise> <node>')
     .description('open a shell on a node of the running lab')
@@ -44,14 +52,28 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
     .option('-v, --verbose', 'show evidence and every command')
     .option('--junit <file>', 'also write the checks as JUnit XML')
-    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
+    .option('--variant <id>', 'grade this variant of an exercise with params (a running lab already knows its own)')
+    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string; variant?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
   program
-    .command('batch <exercise> <folder>')
-    .description('grade every sub-folder of <folder> (one learner each) in its own fresh lab; writes grades.csv and a report per learner')
-    .option('-o, --out <dir>', 'where grades.csv and the reports go (default: grade-reports/<exercise>-batch)')
-    .option('-j, --concurrency <n>', 'labs graded at once (default 2)', concurrencyOption)
+    .command('batch <exercise-or-folder> [folder]')
+    .description('grade every learner in <folder> (a folder or archive each, an LMS download, or cloned GitHub Classroom repositories), each in its own fresh lab; writes gradebooks and a report per learner')
+    .option('-o, --out <dir>', 'where gradebooks, reports and records go (default: grade-reports/<exercise>-batch)')
+    .option('-j, --concurrency <n>', 'labs graded at once (default 4)', concurrencyOption)
+    .option('--all', 'grade every exercise found in each learner\'s folder (alice/ex01/, alice/ex03/, ...): `grade batch DIR --all`')
+    .option('--force', 'grade again even the submissions an earlier run into --out already recorded')
+    .option('-q, --quiet', 'print only the summary')
+    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
+    .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
     .option('--junit <file>', 'also write every learner as a JUnit test suite')
-    .action((ex: string, folder: string, opts: { out?: string; concurrency?: number; junit?: string }) => run((ctx) => batchCommand(ctx, ex, folder, opts)));
+    .action((first: string, folder: string | undefined, opts: BatchOptions) => run((ctx) => batchCommand(ctx, first, folder, opts)));
+  program
+    .command('merge <folders...>')
+    .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
+    .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
+    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .action((folders: string[], opts: MergeOptions) => run((ctx) => mergeCommand(ctx, folders, opts)));
   program
     .command('stop <exercise>')
     .description('remove the running lab of an exercise')
@@ -63,7 +85,8 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
-    .action((exs: string[], opts: { junit?: string; concurrency?: number }) => run((ctx) => verifyCommand(ctx, exs, opts)));
+    .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption)
+    .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run((ctx) => verifyCommand(ctx, exs, opts)));
   return program;
 }
 

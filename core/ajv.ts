@@ -14,6 +14,7 @@ const FRIENDLY_PATTERNS: Record<string, string> = {
   '^\\d{1,3}(\\.\\d{1,3}){3}$': 'an IPv4 address, like 192.168.1.1',
   '^\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?$': 'an IPv4 address or subnet, like 192.168.1.10 or 192.168.1.0/24',
   '^[a-z][a-z0-9-]{0,29}$': 'a lower-case name of letters, digits and dashes, like host-a',
+  '^[a-z][A-Za-z0-9]{0,29}$': 'a name of letters and digits that starts with a lower-case letter, like lan or hostA',
   '^ex\\d{2,3}$': 'an exercise id like ex01',
   '^[a-z0-9][a-z0-9-]*$': 'a lower-case id of letters, digits and dashes, like host-a-route-wan',
   '^[A-Za-z][A-Za-z0-9_.-]{0,14}$': 'an interface name of at most 15 characters, like eth0 or veth-red-br',

@@ -4,6 +4,45 @@
 const cidr = { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$' } as const;
 const ipv4 = { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' } as const;
 const name = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,29}$' } as const;
+const port = { type: 'integer', minimum: 1, maximum: 65535 } as const;
+
+/** `params:` of an exercise with variants; ranges are checked further by the loader (core/params.ts). */
+export const paramsSchema = {
+  type: 'object',
+  minProperties: 1,
+  propertyNames: { type: 'string', pattern: '^[a-z][A-Za-z0-9]{0,29}$' },
+  additionalProperties: {
+    type: 'object',
+    required: ['type', 'default'],
+    properties: { type: { enum: ['subnet', 'int', 'port'] } },
+    // if/then rather than oneOf: a mistake is reported against its own type's fields only.
+    allOf: [
+      {
+        if: { properties: { type: { const: 'subnet' } } },
+        then: {
+          additionalProperties: false,
+          required: ['within'],
+          properties: { type: {}, default: cidr, within: { oneOf: [cidr, { type: 'array', minItems: 1, items: cidr }] }, description: { type: 'string' } },
+        },
+      },
+      {
+        if: { properties: { type: { const: 'int' } } },
+        then: {
+          additionalProperties: false,
+          required: ['min', 'max'],
+          properties: { type: {}, default: { type: 'integer' }, min: { type: 'integer' }, max: { type: 'integer' }, group: name, description: { type: 'string' } },
+        },
+      },
+      {
+        if: { properties: { type: { const: 'port' } } },
+        then: {
+          additionalProperties: false,
+          properties: { type: {}, default: port, min: port, max: port, group: name, description: { type: 'string' } },
+        },
+      },
+    ],
+  },
+} as const;
 
 export const exerciseSchema = {
   type: 'object',
@@ -19,6 +58,8 @@ export const exerciseSchema = {
     lesson: { type: 'string', minLength: 1 },
     /** Devices the lab must hand to its nodes: `tun` for /dev/net/tun (socat TUN:, openvpn). */
     needs: { type: 'array', items: { enum: ['tun'] }, uniqueItems: true },
+    /** What a per-learner variant may vary; the files are then handlebars templates (docs/exercise-format.md). */
+    params: paramsSchema,
     limits: {
       type: 'object',
       additionalProperties: false,

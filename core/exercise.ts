@@ -102,6 +102,34 @@ export interface Exercise {
   /** Other correct solutions (alternatives/<name>/), written differently; each must pass every check. */
   readonly alternatives: readonly { readonly name: string; readonly dir: string }[];
   readonly wrongCases: readonly WrongCase[];
+  /** What a variant may vary (`params:`); empty: the exercise has no variants and nothing is rendered. */
+  readonly params: readonly ParamSpec[];
+  /** The variant's id (`--variant`), or null for the lesson's own values (each param's default). */
+  readonly variant: string | null;
+  /** Each param's value in this variant; the exercise's files were rendered with these. */
+  readonly paramValues: Readonly<Record<string, ParamValue>>;
+}
+
+export type ParamType = 'subnet' | 'int' | 'port';
+
+/** A value a variant picks: a subnet in CIDR form (192.168.7.0/24), or a whole number. */
+export type ParamValue = string | number;
+
+/** One parameter of an exercise with variants (`params:`): what may vary, and within what. */
+export interface ParamSpec {
+  /** The name templates use: `{{lan}}`, `{{addr lan gw}}`. */
+  readonly name: string;
+  readonly type: ParamType;
+  /** The lesson's value, used when no variant is asked for. */
+  readonly default: ParamValue;
+  /** subnet: the blocks a variant picks from, each as large as the default's prefix allows. */
+  readonly within: readonly string[];
+  /** int and port: the inclusive range (subnet: 0). */
+  readonly min: number;
+  readonly max: number;
+  /** int and port: params of one group always get different values (the host numbers on one subnet). */
+  readonly group?: string;
+  readonly description?: string;
 }
 
 export const DEFAULT_LIMITS: Limits = { commandSeconds: 20, submissionSeconds: 120 };

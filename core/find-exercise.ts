@@ -30,8 +30,9 @@ export function resolveExerciseDir(name: string, root = exercisesRoot()): string
   return join(root, found);
 }
 
-export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKindSpec>): Exercise {
-  return loadExercise(resolveExerciseDir(name), kinds);
+/** An exercise by name; `variant` renders an exercise with params for one learner (null: the lesson's values). */
+export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKindSpec>, variant: string | null = null): Exercise {
+  return loadExercise(resolveExerciseDir(name), kinds, process.cwd(), variant);
 }
 
 export function allExercises(kinds: ReadonlyMap<string, CheckKindSpec>): Exercise[] {

@@ -27,3 +27,19 @@ export function isValidCidr(text: string): boolean {
 export function addressOf(cidr: string): string {
   return cidr.split('/')[0] ?? cidr;
 }
+
+/** A subnet as numbers: 192.168.7.0/24 -> { network: 0xc0a80700, prefix: 24 }; null when malformed. */
+export function parseCidr(text: string): { network: number; prefix: number } | null {
+  if (!isValidCidr(text)) return null;
+  const [addr, len] = text.split('/') as [string, string];
+  return { network: parseIpv4(addr)!, prefix: Number(len) };
+}
+
+export function formatIpv4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+}
+
+/** How many addresses a prefix spans: /24 -> 256. */
+export function blockSize(prefix: number): number {
+  return 2 ** (32 - prefix);
+}

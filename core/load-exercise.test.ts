@@ -7,6 +7,7 @@ import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
 import { DEFAULT_LIMITS } from './exercise.js';
 import { loadExercise } from './load-exercise.js';
+import { renderTemplate } from './render-template.js';
 
 const EX01 = fileURLToPath(new URL('../exercises/ex01-default-gateway', import.meta.url));
 const SLUG = 'ex01-default-gateway';
@@ -33,13 +34,19 @@ afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
-/** A copy of ex01 in a temp folder, its exercise.yaml passed through `edit`. Errors name paths relative to `root`. */
+/** ex01's exercise.yaml as the lesson reads it: rendered with its params' defaults, without its params. */
+function lessonYaml(): string {
+  const rendered = renderTemplate(readFileSync(join(EX01, 'exercise.yaml'), 'utf8'), loadExercise(EX01, kinds).paramValues, FILE);
+  return rendered.replace(/^(#.*\n)*params:\n([ #].*\n|\n)*/m, '');
+}
+
+/** A copy of ex01 in a temp folder, its exercise.yaml (the lesson's, no params) passed through `edit`. Errors name paths relative to `root`. */
 function copyEx01(edit: (yaml: string) => string = (y) => y): { root: string; dir: string; yaml: string } {
   const root = mkdtempSync(join(tmpdir(), 'grade-load-'));
   roots.push(root);
   const dir = join(root, SLUG);
   cpSync(EX01, dir, { recursive: true });
-  const yaml = edit(readFileSync(join(dir, 'exercise.yaml'), 'utf8'));
+  const yaml = edit(lessonYaml());
   writeFileSync(join(dir, 'exercise.yaml'), yaml);
   return { root, dir, yaml };
 }

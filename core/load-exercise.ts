@@ -14,17 +14,22 @@ import {
   type NodeOwner,
   type NodeRole,
   type NodeSpec,
+  type ParamSpec,
   type RouteSpec,
   type ServiceSpec,
   type WrongCase,
 } from './exercise.js';
-import { exerciseSchema, wrongCaseSchema } from './exercise-schema.js';
+import { exerciseSchema, paramsSchema, wrongCaseSchema } from './exercise-schema.js';
 import { isValidCidr, isValidIpv4 } from './ipv4.js';
+import { buildParams, type RawParam } from './params.js';
+import { renderTemplate } from './render-template.js';
 import { submissionNodeFiles } from './submission.js';
+import { checkVariantId, paramValues } from './variant-values.js';
 
 const ajv = createAjv();
 const validateExerciseShape = ajv.compile(exerciseSchema);
 const validateWrongCase = ajv.compile(wrongCaseSchema);
+const validateParams = ajv.compile({ type: 'object', properties: { params: paramsSchema } });
 const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint', 'because']);
 
 type Path = (string | number)[];
@@ -36,8 +41,8 @@ class SourceFile {
   constructor(
     readonly path: string,
     readonly shown: string,
+    text = readFileSync(path, 'utf8'),
   ) {
-    const text = readFileSync(path, 'utf8');
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
     const first = this.doc.errors[0];
     if (first) {
@@ -104,19 +109,31 @@ function dotted(path: Path): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
 }
 
-/** Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix. */
-export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSpec>, shownFrom = process.cwd()): Exercise {
+/**
+ * Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix.
+ * An exercise with `params:` is rendered for `variant` first (null: the lesson's values, its defaults).
+ */
+export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSpec>, shownFrom = process.cwd(), variant: string | null = null): Exercise {
   const file = join(dir, 'exercise.yaml');
   const shown = relative(shownFrom, file) || file;
   if (!existsSync(file)) throw new UserError(`${shown}: missing; every exercise folder needs an exercise.yaml.`);
-  const src = new SourceFile(file, shown);
+  const text = readFileSync(file, 'utf8');
+  const folderId = basename(dir).split('-')[0]!;
+  const params = readParams(file, shown, text);
+  if (variant !== null && params.length === 0) {
+    throw new UserError(`${folderId} has no variants (its exercise.yaml has no params:); run it without --variant.`);
+  }
+  const id = variant === null ? null : checkVariantId(variant);
+  const paramVals = paramValues(folderId, params, id);
+  // Exercises without params are never rendered: their files are read exactly as written.
+  const render = params.length ? (t: string, where: string) => renderTemplate(t, paramVals, where) : (t: string) => t;
+  const src = new SourceFile(file, shown, render(text, shown));
   const raw = src.doc.toJS() as unknown;
   if (!validateExerciseShape(raw)) {
     const described = describeAjvErrors(validateExerciseShape.errors ?? []);
     src.fail(described.path, described.message);
   }
   const data = raw as RawExercise;
-  const folderId = basename(dir).split('-')[0];
   if (folderId !== data.id) src.fail(['id'], `is "${data.id}" but the folder is ${basename(dir)}; name the folder ${data.id}-<topic> or change the id to ${folderId}`);
 
   const networks: NetworkSpec[] = Object.entries(data.networks).map(([name, n]) => ({
@@ -152,7 +169,15 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     knownSolution(altDir, nodes, shownFrom);
     return { name, dir: altDir };
   });
-  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodes, shownFrom);
+  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodes, shownFrom, render);
+  if (params.length) {
+    // Every template renders at load time, so a misspelt param fails here rather than mid-run.
+    for (const known of [solutionDir, ...alternatives.map((a) => a.dir), ...wrongCases.map((w) => w.dir)]) {
+      for (const path of submissionNodeFiles(known, nodes, shownFrom).values()) render(readFileSync(path, 'utf8'), relative(shownFrom, path));
+    }
+    const readme = join(dir, 'README.md');
+    if (existsSync(readme)) render(readFileSync(readme, 'utf8'), relative(shownFrom, readme));
+  }
 
   return {
     id: data.id,
@@ -170,7 +195,39 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     solutionDir,
     alternatives,
     wrongCases,
+    params,
+    variant: id,
+    paramValues: paramVals,
   };
+}
+
+/**
+ * The same exercise for another learner: rendered from the seed of its id and `variant`. An exercise
+ * without params has one form only and comes back as it is (so a batch can ask for every learner).
+ */
+export function variantOf(exercise: Exercise, variant: string, kinds: ReadonlyMap<string, CheckKindSpec>): Exercise {
+  if (exercise.params.length === 0) return exercise;
+  return loadExercise(exercise.dir, kinds, process.cwd(), variant);
+}
+
+/** The `params:` block alone, read before anything is rendered; its lines keep their numbers for errors. */
+function readParams(file: string, shown: string, text: string): ParamSpec[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^params\s*:/.test(l));
+  if (start < 0) return [];
+  let end = start + 1;
+  while (end < lines.length && /^(\s|#|$)/.test(lines[end]!)) end++;
+  // Every other line is blanked, so the block parses alone, before its templates are rendered.
+  const only = lines.map((l, i) => (i >= start && i < end ? l : '')).join('\n');
+  const src = new SourceFile(file, shown, only);
+  const raw = src.doc.toJS() as { params?: Record<string, RawParam> } | null;
+  if (!validateParams(raw)) {
+    const described = describeAjvErrors(validateParams.errors ?? []);
+    src.fail(described.path, described.message);
+  }
+  const block = raw?.params;
+  if (!block) return src.fail(['params'], 'is empty; list the params a variant may vary, or remove the line');
+  return buildParams(block, (path, message) => src.fail(path, message));
 }
 
 function buildNode(src: SourceFile, name: string, raw: RawNode, networkNames: Set<string>): NodeSpec {
@@ -232,13 +289,13 @@ function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: Readon
   };
 }
 
-function loadWrongCases(dir: string, checkIds: Set<string>, nodes: readonly NodeSpec[], shownFrom: string): WrongCase[] {
+function loadWrongCases(dir: string, checkIds: Set<string>, nodes: readonly NodeSpec[], shownFrom: string, render: (text: string, shown: string) => string): WrongCase[] {
   return subfolders(dir).map((name) => {
       const caseDir = join(dir, name);
       const file = join(caseDir, 'case.yaml');
       const shown = relative(shownFrom, file);
       if (!existsSync(file)) throw new UserError(`${shown}: missing; a wrong case says which checks it must fail in case.yaml.`);
-      const src = new SourceFile(file, shown);
+      const src = new SourceFile(file, shown, render(readFileSync(file, 'utf8'), shown));
       const raw = src.doc.toJS() as unknown;
       if (!validateWrongCase(raw)) {
         const described = describeAjvErrors(validateWrongCase.errors ?? []);

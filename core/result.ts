@@ -95,6 +95,8 @@ export interface GradeResult {
     readonly slug: string;
     readonly title: string;
     readonly summary: string;
+    /** The learner's variant (`--variant`) of an exercise with params; absent for the lesson's own values. */
+    readonly variant?: string | null;
   };
   readonly submission: { readonly mode: GradeMode; readonly path: string | null; readonly label: string | null };
   readonly labId: string | null;

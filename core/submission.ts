@@ -23,41 +23,61 @@ export interface SubmissionFile {
 }
 
 // The file travels to the node in an environment variable, which Linux caps at 128 KiB.
-const MAX_FILE_BYTES = 96 * 1024;
+export const MAX_FILE_BYTES = 96 * 1024;
 
 /** The <node>.sh files of a folder, checked against the exercise's nodes: only the learner's own may have one. */
 export function submissionNodeFiles(dir: string, nodes: readonly SubmissionNode[], shownFrom = process.cwd()): Map<string, string> {
   const shown = relative(shownFrom, dir) || dir;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${shown} is not a folder; a submission is a folder of <node>.sh files.`);
-  const mine = learnerFileNames(nodes);
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir).sort()) {
     if (!entry.endsWith('.sh')) continue;
-    const node = nodes.find((n) => n.name === entry.slice(0, -3));
-    if (!node) {
-      throw new UserError(`${join(shown, entry)} is for a node "${entry.slice(0, -3)}" this exercise does not have; name files after its nodes: ${mine}.`);
-    }
-    if (node.owner === 'lab') {
-      throw new UserError(`${join(shown, entry)} is for ${node.name}, which the lab runs and the learner does not configure; submit files only for ${mine}.`);
-    }
-    files.set(node.name, join(dir, entry));
+    const problem = nodeFileNameProblem(join(shown, entry), entry, nodes);
+    if (problem) throw new UserError(problem);
+    files.set(entry.slice(0, -3), join(dir, entry));
   }
   return files;
 }
 
-function learnerFileNames(nodes: readonly SubmissionNode[]): string {
+/** Why a <name>.sh file may not be in a submission (no such node, or a node the lab runs), or null when it may. */
+export function nodeFileNameProblem(shown: string, fileName: string, nodes: readonly SubmissionNode[]): string | null {
+  const name = fileName.slice(0, -3);
+  const node = nodes.find((n) => n.name === name);
+  if (!node) return `${shown} is for a node "${name}" this exercise does not have; name files after its nodes: ${learnerFileNames(nodes)}.`;
+  if (node.owner === 'lab') return `${shown} is for ${node.name}, which the lab runs and the learner does not configure; submit files only for ${learnerFileNames(nodes)}.`;
+  return null;
+}
+
+/** Why a node file's bytes cannot be sent to its node (too large, not text), or null when they can. */
+export function nodeFileContentProblem(shown: string, bytes: Buffer): string | null {
+  if (bytes.length > MAX_FILE_BYTES) return nodeFileSizeProblem(shown, bytes.length);
+  if (bytes.includes(0)) return `${shown} is not a text file; write the commands as plain text.`;
+  return null;
+}
+
+/** The size rule alone, for callers that check a file's size before reading it. */
+export function nodeFileSizeProblem(shown: string, size: number): string | null {
+  return size > MAX_FILE_BYTES ? `${shown} is ${size} bytes; a node's commands must fit in ${MAX_FILE_BYTES / 1024} KiB.` : null;
+}
+
+/** What to say about a folder that holds no <node>.sh file. */
+export function noNodeFilesProblem(shown: string, nodes: readonly SubmissionNode[]): string {
+  return `${shown} has no <node>.sh files; add one per node you configured (${learnerFileNames(nodes)}).`;
+}
+
+/** The file names a learner may submit, for messages: "host-a.sh, host-b.sh". */
+export function learnerFileNames(nodes: readonly SubmissionNode[]): string {
   return nodes.filter((n) => n.owner === 'learner').map((n) => `${n.name}.sh`).join(', ');
 }
 
 export function readSubmission(dir: string, nodes: readonly SubmissionNode[]): Submission {
   const files = [...submissionNodeFiles(dir, nodes)].map(([node, path]) => {
     const bytes = readFileSync(path);
-    const shown = relative(process.cwd(), path) || path;
-    if (bytes.length > MAX_FILE_BYTES) throw new UserError(`${shown} is ${bytes.length} bytes; a node's commands must fit in ${MAX_FILE_BYTES / 1024} KiB.`);
-    if (bytes.includes(0)) throw new UserError(`${shown} is not a text file; write the commands as plain text.`);
+    const problem = nodeFileContentProblem(relative(process.cwd(), path) || path, bytes);
+    if (problem) throw new UserError(problem);
     return { node, path, text: normaliseScript(bytes.toString('utf8')) };
   });
-  if (files.length === 0) throw new UserError(`${relative(process.cwd(), dir) || dir} has no <node>.sh files; add one per node you configured (${learnerFileNames(nodes)}).`);
+  if (files.length === 0) throw new UserError(noNodeFilesProblem(relative(process.cwd(), dir) || dir, nodes));
   return { dir, files };
 }
 

@@ -26,7 +26,13 @@ export function buildResult(parts: ResultParts): GradeResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'grade', version: toolVersion() },
-    exercise: { id: exercise.id, slug: exercise.slug, title: exercise.title, summary: exercise.summary },
+    exercise: {
+      id: exercise.id,
+      slug: exercise.slug,
+      title: exercise.title,
+      summary: exercise.summary,
+      ...(exercise.variant !== null ? { variant: exercise.variant } : {}),
+    },
     submission: { mode: parts.mode, path: parts.submissionPath, label: parts.label },
     labId: parts.labId,
     startedAt: parts.startedAt,

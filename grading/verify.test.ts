@@ -101,3 +101,22 @@ describe('verifyExercises', () => {
     expect(cases[2]!.unexpectedPasses).toEqual(['b']);
   });
 });
+
+describe('verifyExercises on a variant', () => {
+  test("the exercise's own solutions are rendered for the variant, and the cases name it", async () => {
+    const root = tempDir('grade-verify-variant-');
+    const engine = new FakeEngine([IMAGE]);
+    // The variant's word is "alpha7": the template must be rendered for check a to pass, and "alpha" alone must not do.
+    const variant = exerciseOf({
+      nodes: [nodeSpec('host')],
+      checks: [check('a', 'alpha7')],
+      solutionDir: solution(root, 'solution', 'echo alpha{{n}}\n'),
+      params: [{ name: 'n', type: 'int', default: 1, within: [], min: 1, max: 9 }],
+      variant: 'v3',
+      paramValues: { n: 7 },
+    });
+    const cases = await verifyExercises({ exercises: [variant], kinds: new Map([['typed', typedKind(engine)]]), engine, image: IMAGE, concurrency: 1 });
+    expect(cases.map((c) => [c.exercise, c.name, c.ok])).toEqual([['ex99@v3', 'solution', true]]);
+    expect(cases[0]!.result.exercise.variant).toBe('v3');
+  });
+});

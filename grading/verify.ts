@@ -1,7 +1,7 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import type { Exercise } from '../core/exercise.js';
 import type { GradeResult } from '../core/result.js';
-import { readSubmission } from '../core/submission.js';
+import { readSubmissionFor } from '../core/exercise-texts.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
 import { gradeSubmission } from './grade-exercise.js';
@@ -11,6 +11,7 @@ export type VerifyCaseKind = 'reference' | 'alternative' | 'wrong';
 
 /** One known solution of an exercise, graded, and whether it failed exactly where it should. */
 export interface VerifyCase {
+  /** The exercise's id, with its variant when it has one: ex01, ex01@v3. */
   readonly exercise: string;
   readonly name: string;
   readonly kind: VerifyCaseKind;
@@ -58,7 +59,8 @@ export async function verifyExercises(req: VerifyRequest): Promise<VerifyCase[]>
 }
 
 async function verifyJob(job: Job, req: VerifyRequest): Promise<VerifyCase> {
-  const submission = readSubmission(job.dir, job.exercise.nodes);
+  // The exercise's own solutions are templates when it has params: rendered for its variant, in memory.
+  const submission = readSubmissionFor(job.exercise, job.dir);
   const result = await gradeSubmission({
     exercise: job.exercise,
     kinds: req.kinds,
@@ -73,7 +75,7 @@ async function verifyJob(job: Job, req: VerifyRequest): Promise<VerifyCase> {
   const unexpectedFails = actualFails.filter((id) => !job.fails.includes(id));
   const unexpectedPasses = job.fails.filter((id) => !actualFails.includes(id));
   return {
-    exercise: job.exercise.id,
+    exercise: job.exercise.variant === null ? job.exercise.id : `${job.exercise.id}@${job.exercise.variant}`,
     name: job.name,
     kind: job.kind,
     expectedFails: job.fails,

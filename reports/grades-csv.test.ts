@@ -1,21 +1,58 @@
-import { describe, expect, test } from 'vitest';
-import { loadFixture } from './fixtures/load-fixture.js';
-import { renderGradesCsv } from './grades-csv.js';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { gradesCsvReporter, renderGradesCsv } from './grades-csv.js';
+import { findSimilar } from './gradebook/similar.js';
+import { EX01_BASE_LINES, entry, exerciseFrom, resultFor, sampleBook } from './gradebook/test-book.js';
+
+const records = (csv: string): Record<string, string>[] => parse(csv, { columns: true });
 
 describe('grades.csv', () => {
-  test('one row per learner with each check\'s points; invalid folders say why; cells are quoted and formula-safe', () => {
-    const pass = loadFixture('ex01-pass');
-    const ids = pass.checks.map((c) => c.id);
-    const csv = renderGradesCsv(
-      [
-        { name: 'alice', dir: '/s/alice', result: pass },
-        { name: '=cmd', dir: '/s/x', invalid: 'x.sh is for a node "x", which does not exist' },
-      ],
-      ids,
-    );
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe(['submission', 'status', 'earned', 'possible', ...ids, 'note'].join(','));
-    expect(lines[1]).toBe(['alice', 'pass', pass.score.earned, pass.score.possible, ...pass.checks.map((c) => c.earned), ''].join(','));
-    expect(lines[2]).toBe(`'=cmd,invalid,,,${ids.map(() => '').join(',')},"x.sh is for a node ""x"", which does not exist"`);
+  const book = sampleBook();
+  const csv = renderGradesCsv(book, findSimilar(book, { baseLines: { ex01: EX01_BASE_LINES } }));
+  const rows = records(csv);
+  const byLearner = (learner: string) => rows.find((r) => r.learner === learner)!;
+
+  it('has one row per learner with score, status, each check, total, similar to and note', () => {
+    const header = parse(csv, { to_line: 1 })[0];
+    const checks = book.exercises[0]!.checks.map((c) => c.id);
+    expect(header).toEqual(['learner', 'name', 'ex01 score', 'ex01 status', ...checks, 'total', 'similar to', 'note']);
+    expect(rows.map((r) => r.learner)).toEqual(["'=cmd", 'alice', 'bob', 'carol', 'erin', 'frank', 'gina', 'hank']);
+    expect(byLearner('bob')).toMatchObject({
+      name: 'Bob <b>Builder</b>', 'ex01 score': '7', 'ex01 status': 'fail', 'host-b-default-route': '0', 'host-a-reaches-server-c': '3', total: '7', note: '',
+    });
+    expect(byLearner('carol')).toMatchObject({ 'ex01 status': 'error', 'host-b-default-route': 'error', 'router-forwards': '2' });
+    expect(byLearner('carol').note).toMatch(/^The container for host-b stopped/);
+    expect(byLearner('erin')['similar to']).toBe('frank');
+    expect(byLearner('frank')['similar to']).toBe('erin');
+  });
+
+  it('says why an invalid submission was not graded, and keeps formulas out of cells', () => {
+    const invalid = byLearner("'=cmd");
+    expect(invalid).toMatchObject({ name: "'@evil", 'ex01 score': '', 'ex01 status': 'invalid', 'host-a-route-wan': '', total: '0' });
+    expect(invalid.note).toContain('x.sh is for a node "x"');
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
+  });
+
+  it('is byte-identical when only timings and dates differ (a resumed batch)', () => {
+    const later = {
+      ...book,
+      entries: book.entries.map((e) => (e.result ? { ...e, result: { ...e.result, durationMs: 1, startedAt: '2030-01-01T00:00:00.000Z', timings: { provisionMs: 1, submissionMs: 1, checksMs: 1, teardownMs: 1 } } } : e)),
+    };
+    expect(renderGradesCsv(later, findSimilar(later, { baseLines: { ex01: EX01_BASE_LINES } }))).toBe(csv);
+    expect(gradesCsvReporter(book, { baseLines: { ex01: EX01_BASE_LINES }, generatedAt: 'now' }).files).toEqual([{ path: 'grades.csv', content: csv }]);
+  });
+
+  it('with several exercises: a score and status per exercise, no check columns, notes and similarity named by exercise', () => {
+    const ex01 = resultFor('ex01-fail', 'bob');
+    const ex02 = { ...resultFor('ex01-pass', 'bob'), exercise: { id: 'ex02', slug: 'ex02-router', title: 'Linux as a router', summary: '' } };
+    const multi = {
+      exercises: [exerciseFrom(ex01), exerciseFrom(ex02)],
+      entries: [entry('ann', null, { exercise: 'ex02' }), entry('bob', ex01), entry('bob', ex02)],
+    };
+    const out = records(renderGradesCsv(multi));
+    expect(Object.keys(out[0]!)).toEqual(['learner', 'name', 'ex01 score', 'ex01 status', 'ex02 score', 'ex02 status', 'total', 'similar to', 'note']);
+    expect(out[0]).toMatchObject({ learner: 'ann', 'ex01 score': '', 'ex01 status': '', 'ex02 status': 'invalid', total: '0' });
+    expect(out[0]!.note).toMatch(/^ex02: x\.sh is for a node/);
+    expect(out[1]).toMatchObject({ learner: 'bob', 'ex01 score': '7', 'ex02 score': '10', total: '17' });
   });
 });

@@ -96,6 +96,7 @@ const CHECK_WORD: Record<CheckStatus, string> = { pass: 'passed', fail: 'failed'
 export function buildHtmlView(result: GradeResult): HtmlView {
   const s = result.submission;
   const meta: LabelledValue[] = [
+    ...(result.exercise.variant ? [{ label: 'Variant', value: result.exercise.variant }] : []),
     { label: 'Submission', value: s.label ?? s.path ?? '(none)' },
     ...(s.path !== null && s.label !== null ? [{ label: 'Path', value: s.path }] : []),
     { label: 'Mode', value: s.mode },

@@ -50,7 +50,7 @@ function header(r: GradeResult, c: Colors): string[] {
   const score = `${r.score.earned}/${r.score.possible} points`;
   const who = r.submission.label ?? r.submission.path ?? r.submission.mode;
   return [
-    c.bold(`${r.exercise.id} · ${r.exercise.title}`),
+    c.bold(`${r.exercise.id} · ${r.exercise.title}`) + (r.exercise.variant ? c.dim(` · variant ${r.exercise.variant}`) : ''),
     `${badge}  ${c.bold(score)}${r.status === 'error' ? c.dim(' (incomplete)') : ''}  ${c.dim(`${who}, ${seconds(r.durationMs)}`)}`,
   ];
 }

@@ -9,4 +9,6 @@ export const LABEL = {
   keep: 'dev.grade.keep',
   /** The run's token, so a later `grade ex01` can check a lab that `grade start` made. */
   token: 'dev.grade.token',
+  /** The variant (`--variant`) a lab was made for; absent for the lesson's own values. */
+  variant: 'dev.grade.variant',
 } as const;

@@ -23,6 +23,12 @@ describe('planLab', () => {
     expect([plan.labId, plan.containerName, plan.image, plan.token, plan.keep]).toEqual(['ex01-abc123', 'grade-ex01-abc123', IMAGE, 'tok', true]);
   });
 
+  test("a variant's lab carries its variant, so a later `grade ex01` checks that variant; the lesson's has no such label", () => {
+    const alice = shippedExercise('ex01-default-gateway', 'alice');
+    expect(planLab(alice, { image: IMAGE }).labels[LABEL.variant]).toBe('alice');
+    expect(planLab(ex01, { image: IMAGE }).labels).not.toHaveProperty(LABEL.variant);
+  });
+
   test('by default: a fresh random lab id and token, owned by this process, not kept', () => {
     const one = planLab(ex01, { image: IMAGE });
     const two = planLab(ex01, { image: IMAGE });

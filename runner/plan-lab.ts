@@ -25,6 +25,7 @@ export function planLab(exercise: Exercise, options: PlanOptions): LabPlan {
     [LABEL.ownerHost]: hostname(),
     [LABEL.keep]: options.keep ? 'true' : 'false',
     [LABEL.token]: token,
+    ...(exercise.variant !== null ? { [LABEL.variant]: exercise.variant } : {}),
   };
   const nodes = exercise.nodes.map((spec) => ({ spec }));
   const links = planLinks(exercise);

@@ -5,13 +5,13 @@
 //   npm run bench -- batch [exercise] [n] [j]     `grade batch -j j` over n copies of the reference
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkKinds } from '../checks/registry.js';
 import { findExercise } from '../core/find-exercise.js';
 import { packageRoot } from '../core/package-root.js';
-import { readSubmission } from '../core/submission.js';
+import { readSubmissionFor } from '../core/exercise-texts.js';
 import { gradeRunningLab, gradeSubmission } from '../grading/grade-exercise.js';
 import { applySubmission } from '../runner/apply-submission.js';
 import { DockerEngine } from '../runner/docker-engine.js';
@@ -40,7 +40,7 @@ const timed = (fn: () => void): number => {
 
 async function phases(name: string, runs: number): Promise<void> {
   const exercise = findExercise(name, kinds);
-  const submission = readSubmission(exercise.solutionDir, exercise.nodes);
+  const submission = readSubmissionFor(exercise, exercise.solutionDir);
   const keys = ['provisionMs', 'submissionMs', 'checksMs', 'teardownMs', 'durationMs'] as const;
   const samples: Record<(typeof keys)[number], number[]> = { provisionMs: [], submissionMs: [], checksMs: [], teardownMs: [], durationMs: [] };
   for (let i = 0; i < runs; i++) {
@@ -96,7 +96,13 @@ function batch(name: string, copies: number, concurrency: number): void {
   const exercise = findExercise(name, kinds);
   const dir = mkdtempSync(join(tmpdir(), 'grade-bench-batch-'));
   try {
-    for (let i = 1; i <= copies; i++) cpSync(exercise.solutionDir, join(dir, 'in', `learner${String(i).padStart(2, '0')}`), { recursive: true });
+    // Each learner hands in the reference as the lesson's variant renders it (an exercise with params keeps templates).
+    const reference = readSubmissionFor(exercise, exercise.solutionDir).files;
+    for (let i = 1; i <= copies; i++) {
+      const learner = join(dir, 'in', `learner${String(i).padStart(2, '0')}`);
+      mkdirSync(learner, { recursive: true });
+      for (const f of reference) writeFileSync(join(learner, `${f.node}.sh`), f.text);
+    }
     const out = join(dir, 'out');
     let status = 0;
     const ms = timed(() => {
@@ -116,7 +122,7 @@ async function live(name: string, runs: number): Promise<void> {
   const exercise = findExercise(name, kinds);
   const lab = await provision(engine, planLab(exercise, { image: labImageRef() }), { onCreated: (l) => tracker.add(l) });
   try {
-    await applySubmission(lab, readSubmission(exercise.solutionDir, exercise.nodes).files, exercise.limits);
+    await applySubmission(lab, readSubmissionFor(exercise, exercise.solutionDir).files, exercise.limits);
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await gradeRunningLab(lab, exercise, kinds);

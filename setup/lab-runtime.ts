@@ -33,6 +33,9 @@ const PROBE_LAB: Exercise = {
   solutionDir: '/nonexistent',
   alternatives: [],
   wrongCases: [],
+  params: [],
+  variant: null,
+  paramValues: {},
 };
 
 const START = 'command -v socat >/dev/null || { echo "no socat"; exit 3; }\n' +

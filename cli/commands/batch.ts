@@ -1,56 +1,94 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
-import { findExercise } from '../../core/find-exercise.js';
-import type { BatchEntry } from '../../core/batch-entry.js';
-import { gradeBatch } from '../../grading/grade-batch.js';
-import { renderGradesCsv } from '../../reports/grades-csv.js';
-import { renderJunit } from '../../reports/junit-reporter.js';
-import { gradeResultToJunitSuite } from '../../reports/junit-reporter.js';
-import { writeFileAtomic } from '../../reports/write-atomic.js';
+import { discoverSubmissions } from '../../core/batch-input/index.js';
+import { entryReportDir, type BatchEntry } from '../../core/batch-entry.js';
+import { UserError } from '../../core/errors.js';
+import type { Exercise } from '../../core/exercise.js';
+import { allExercises, findExercise } from '../../core/find-exercise.js';
+import { gradeBatch, type BatchRecord } from '../../grading/grade-batch.js';
+import { parseShard, shardItems } from '../../grading/shard.js';
+import { readRecords, recordFile } from '../../reports/batch-records.js';
+import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
+import { BatchProgress, type ProgressStyle } from '../batch-progress.js';
+import { batchWorkDir } from '../batch-workdir.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { writeReports } from '../write-reports.js';
+import { shownPath } from '../shown-path.js';
+import { itemExercises, readRosterOption, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
   readonly concurrency?: number;
   readonly junit?: string;
+  readonly all?: boolean;
+  readonly force?: boolean;
+  readonly quiet?: boolean;
+  readonly roster?: string;
+  readonly variants?: boolean;
+  readonly shard?: string;
 }
 
-/** `grade batch ex01 submissions/`: every learner's folder in its own fresh lab; grades.csv and a report each. */
-export async function batchCommand(ctx: CliContext, name: string, folder: string, options: BatchOptions): Promise<number> {
-  const exercise = findExercise(name, ctx.kinds);
-  const out = resolve(options.out ?? join('grade-reports', `${exercise.slug}-batch`));
+/** What `grade batch` was asked to grade: `grade batch ex03 DIR`, or `grade batch DIR --all`. */
+function batchTarget(ctx: CliContext, first: string, second: string | undefined, all: boolean): { exercises: Exercise[]; only: string | null; folder: string } {
+  if (all) {
+    if (second !== undefined) throw new UserError(`--all grades every exercise it finds: write \`grade batch ${second} --all\`, without the exercise "${first}".`);
+    return { exercises: allExercises(ctx.kinds), only: null, folder: resolve(first) };
+  }
+  if (second === undefined) throw new UserError(`say which exercise to grade (\`grade batch ex01 ${first}\`), or add --all to grade every exercise found in ${first}.`);
+  const exercise = findExercise(first, ctx.kinds);
+  return { exercises: [exercise], only: exercise.id, folder: resolve(second) };
+}
+
+/** `grade batch ex01 DIR` / `grade batch DIR --all`: each learner's submission in its own fresh lab; gradebooks and a report each. */
+export async function batchCommand(ctx: CliContext, first: string, second: string | undefined, options: BatchOptions): Promise<number> {
+  const target = batchTarget(ctx, first, second, options.all ?? false);
+  const shard = options.shard ? parseShard(options.shard) : null;
+  const roster = options.roster ? readRosterOption(options.roster) : null;
+  const out = resolve(options.out ?? join('grade-reports', target.only ? `${target.exercises[0]!.slug}-batch` : 'batch'));
+  const inside = relative(target.folder, out);
+  if (inside === '' || !(inside.startsWith('..') || inside.startsWith(sep))) {
+    throw new UserError(`the output folder ${shownPath(out)} is inside the batch folder, where it would be taken for a learner; pass --out with a folder outside ${shownPath(target.folder)}.`);
+  }
+  const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
+  await using work = batchWorkDir(out);
+  const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
+  const items = shard ? shardItems(found, shard) : found;
+  const exerciseFor = itemExercises(ctx, target.exercises, options.variants ?? false);
+  const recorded = readRecords(out, warn);
   const engine = await ctx.engine();
-  const colors = pc.createColors(ctx.color);
-  const checkIds = exercise.checks.map((c) => c.id);
+  const progress = new BatchProgress(items.length, progressStyle(options.quiet ?? false), pc.createColors(ctx.color), (t) => process.stderr.write(t));
   const done: BatchEntry[] = [];
-  const csv = join(out, 'grades.csv');
   const entries = await gradeBatch({
-    exercise,
+    items,
+    exerciseFor,
     kinds: ctx.kinds,
     engine,
     image: ctx.image(),
-    folder: resolve(folder),
-    concurrency: options.concurrency ?? 2,
+    concurrency: options.concurrency ?? 4,
     tracker: ctx.tracker,
-    onEntry: async (entry) => {
-      if (entry.result) await writeReports(entry.result, join(out, entry.name));
+    recorded,
+    force: options.force ?? false,
+    onEntry: async (record: BatchRecord, reused: boolean) => {
+      const entry = record.entry;
+      await writeOutputs(out, [...(entry.result ? resultFiles(entry.result, entryReportDir(entry)) : []), recordFile(record)]);
       done.push(entry);
-      // Rewritten after every learner, atomically: an interrupted batch keeps what it graded.
-      await writeFileAtomic(csv, renderGradesCsv([...done].sort((a, b) => a.name.localeCompare(b.name)), checkIds));
-      process.stdout.write(entryLine(entry, colors) + '\n');
+      // Rewritten after every entry, atomically: an interrupted batch keeps what it graded.
+      await writePartialGrades(out, target.exercises, done);
+      progress.add(entry, reused);
     },
   });
-  if (options.junit) await writeFileAtomic(resolve(options.junit), renderJunit(entries.flatMap((e) => (e.result ? [{ ...gradeResultToJunitSuite(e.result), name: e.name }] : []))));
-  process.stdout.write(`\nGraded ${entries.length} submission(s): ${relative(process.cwd(), csv) || csv}\n`);
-  if (entries.some((e) => e.result?.status === 'error')) return EXIT.infra;
-  return EXIT.pass;
+  progress.finish();
+  const written = await writeGradebook(ctx, out, target.exercises, entries, { roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const c = progress.counts;
+  const where = shownPath(out);
+  process.stdout.write(
+    `Graded ${entries.length} submission(s)${shard ? ` (shard ${shard.index}/${shard.count})` : ''}: ${c.pass} pass, ${c.fail} fail, ${c.error} error, ${c.invalid} invalid` +
+      `${c.reused ? `; ${c.reused} reused from an earlier run` : ''}.\n${written.map((p) => `  ${join(where, p)}`).join('\n')}\n`,
+  );
+  return c.error ? EXIT.infra : EXIT.pass;
 }
 
-function entryLine(entry: BatchEntry, colors: ReturnType<typeof pc.createColors>): string {
-  if (!entry.result) return `${colors.yellow('!')} ${entry.name}: not graded: ${entry.invalid}`;
-  const r = entry.result;
-  const mark = r.status === 'pass' ? colors.green('✔') : r.status === 'fail' ? colors.red('✘') : colors.yellow('!');
-  return `${mark} ${entry.name}  ${r.score.earned}/${r.score.possible}${r.error ? `  ${r.error}` : ''}`;
+function progressStyle(quiet: boolean): ProgressStyle {
+  if (quiet) return 'quiet';
+  return process.stderr.isTTY && !process.env.CI ? 'live' : 'lines';
 }

@@ -1,8 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { readSubmissionFor } from '../../core/exercise-texts.js';
 import { findExercise } from '../../core/find-exercise.js';
+import { variantOf } from '../../core/load-exercise.js';
 import type { GradeResult } from '../../core/result.js';
-import { readSubmission } from '../../core/submission.js';
 import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
 import { gradeResultToJunitSuite, renderJunit } from '../../reports/junit-reporter.js';
 import { writeFileAtomic } from '../../reports/write-atomic.js';
@@ -19,14 +20,16 @@ export interface CheckOptions {
   readonly out?: string;
   readonly verbose?: boolean;
   readonly junit?: string;
+  /** The variant to grade (exercises with params); a running lab is checked as the variant it was started with. */
+  readonly variant?: string;
 }
 
 /** `grade ex01` (the running lab) or `grade ex01 --submission DIR` (a fresh throwaway lab). */
 export async function checkCommand(ctx: CliContext, name: string, options: CheckOptions): Promise<number> {
   const format = options.json ? 'json' : (options.format ?? 'terminal');
   if (!isReportFormat(format)) throw new UserError(`--format takes one of ${knownFormats.join(', ')}, not "${format}".`);
-  const exercise = findExercise(name, ctx.kinds);
-  const submission = options.submission ? readSubmission(resolve(options.submission), exercise.nodes) : null;
+  const exercise = findExercise(name, ctx.kinds, options.variant ?? null);
+  const submission = options.submission ? readSubmissionFor(exercise, resolve(options.submission)) : null;
   const engine = await ctx.engine();
   let result: GradeResult;
   if (submission) {
@@ -41,11 +44,16 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
       tracker: ctx.tracker,
     });
   } else {
-    const lab = await findKeptLab(engine, exercise, ctx.image());
+    const lab = await findKeptLab(engine, exercise, ctx.image(), (v) => variantOf(exercise, v, ctx.kinds));
     if (!lab) {
       throw new UserError(`No ${exercise.id} lab is running: start one with \`grade start ${exercise.id}\`, or grade a folder with \`grade ${exercise.id} --submission DIR\`.`);
     }
-    result = await gradeRunningLab(lab, exercise, ctx.kinds);
+    const running = lab.plan.exercise.variant;
+    if (options.variant !== undefined && running !== exercise.variant) {
+      const what = running === null ? "the lesson's own (started without --variant)" : `variant "${running}"`;
+      throw new UserError(`The running ${exercise.id} lab is ${what}, not "${exercise.variant}"; run \`grade ${exercise.id}\` without --variant to check it, or stop it and start your own.`);
+    }
+    result = await gradeRunningLab(lab, lab.plan.exercise, ctx.kinds);
   }
   const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
   if (options.junit) await writeFileAtomic(resolve(options.junit), renderJunit([gradeResultToJunitSuite(result)]));

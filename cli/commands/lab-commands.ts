@@ -1,23 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { readmeOf } from '../../core/exercise-texts.js';
 import type { Exercise } from '../../core/exercise.js';
 import { findExercise } from '../../core/find-exercise.js';
 import { planLab } from '../../runner/plan-lab.js';
 import { submissionNodeFiles } from '../../core/submission.js';
+import { variantOf } from '../../core/load-exercise.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import { provision } from '../../runner/provision.js';
 import { reapLabs } from '../../runner/reaper.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
-/** `grade start ex01`: a lab that stays up for the learner's shells until `grade stop ex01`. */
-export async function startCommand(ctx: CliContext, name: string): Promise<number> {
-  const exercise = findExercise(name, ctx.kinds);
+/** `grade start ex01 [--variant ID]`: a lab that stays up for the learner's shells until `grade stop ex01`. */
+export async function startCommand(ctx: CliContext, name: string, options: { variant?: string } = {}): Promise<number> {
+  const exercise = findExercise(name, ctx.kinds, options.variant ?? null);
   const engine = await ctx.engine();
-  const running = await findKeptLab(engine, exercise, ctx.image());
+  const running = await findKeptLab(engine, exercise, ctx.image(), (v) => variantOf(exercise, v, ctx.kinds));
   if (running) {
-    throw new UserError(`${exercise.id} is already running: open a shell with \`grade shell ${exercise.id} ${exercise.nodes[0]!.name}\`, check it with \`grade ${exercise.id}\`, or remove it with \`grade stop ${exercise.id}\`.`);
+    throw new UserError(`${exercise.id} is already running${variantWords(running.plan.exercise.variant)}: open a shell with \`grade shell ${exercise.id} ${exercise.nodes[0]!.name}\`, check it with \`grade ${exercise.id}\`, or remove it with \`grade stop ${exercise.id}\`.`);
   }
   const lab = await provision(engine, planLab(exercise, { image: ctx.image(), keep: true }), { onCreated: (l) => ctx.tracker.add(l) });
   ctx.tracker.remove(lab);
@@ -55,10 +55,13 @@ export async function cleanCommand(ctx: CliContext): Promise<number> {
   return EXIT.pass;
 }
 
+function variantWords(variant: string | null): string {
+  return variant === null ? '' : ` (variant ${variant})`;
+}
+
 function startText(exercise: Exercise): string {
-  const readme = join(exercise.dir, 'README.md');
   // The README's own "How to work" section repeats the commands printed below, with this lab's nodes.
-  const task = existsSync(readme) ? readFileSync(readme, 'utf8').replace(/\n## How to work\n[\s\S]*?(?=\n## |$)/, '').trim() : exercise.summary;
+  const task = readmeOf(exercise)?.replace(/\n## How to work\n[\s\S]*?(?=\n## |$)/, '').trim() ?? exercise.summary;
   const nodes = exercise.nodes.map((n) => {
     const ifs = n.interfaces.map((i) => `${i.name} ${i.addresses.join(', ') || '(no address)'} on ${i.network}`).join('; ');
     return `  ${n.name.padEnd(12)} ${ifs}`;
@@ -67,7 +70,7 @@ function startText(exercise: Exercise): string {
   const configured = submissionNodeFiles(exercise.solutionDir, exercise.nodes);
   const first = (exercise.nodes.find((n) => configured.has(n.name)) ?? exercise.nodes[0]!).name;
   return [
-    `${exercise.id} is running.`,
+    `${exercise.id} is running${variantWords(exercise.variant)}.`,
     '',
     task,
     '',

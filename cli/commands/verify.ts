@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
+import type { Exercise } from '../../core/exercise.js';
 import { allExercises, findExercise } from '../../core/find-exercise.js';
+import { variantOf } from '../../core/load-exercise.js';
 import { verifyExercises, type VerifyCase } from '../../grading/verify.js';
 import { renderJunit, type JunitSuite } from '../../reports/junit-reporter.js';
 import { writeFileAtomic } from '../../reports/write-atomic.js';
@@ -10,11 +12,14 @@ import { EXIT } from '../exit-codes.js';
 export interface VerifyOptions {
   readonly junit?: string;
   readonly concurrency?: number;
+  /** Also verify each exercise with params on this many seeded variants, v1..vN. */
+  readonly variants?: number;
 }
 
 /** `grade verify [ex...]`: every reference and alternative passes, every wrong case fails exactly its declared checks. */
 export async function verifyCommand(ctx: CliContext, names: readonly string[], options: VerifyOptions): Promise<number> {
-  const exercises = names.length ? names.map((n) => findExercise(n, ctx.kinds)) : allExercises(ctx.kinds);
+  const lessons = names.length ? names.map((n) => findExercise(n, ctx.kinds)) : allExercises(ctx.kinds);
+  const exercises = lessons.flatMap((e) => [e, ...variantsOf(e, options.variants ?? 0, ctx)]);
   const engine = await ctx.engine();
   const colors = pc.createColors(ctx.color);
   const started = Date.now();
@@ -36,6 +41,12 @@ export async function verifyCommand(ctx: CliContext, names: readonly string[], o
   }
   if (cases.some((c) => c.result.status === 'error')) return EXIT.infra;
   return bad.length ? EXIT.fail : EXIT.pass;
+}
+
+/** v1..vN of an exercise with params: seeded, so every run of `grade verify --variants N` proves the same labs. */
+function variantsOf(exercise: Exercise, count: number, ctx: CliContext): Exercise[] {
+  if (exercise.params.length === 0) return [];
+  return Array.from({ length: count }, (_, i) => variantOf(exercise, `v${i + 1}`, ctx.kinds));
 }
 
 function caseLine(c: VerifyCase, colors: ReturnType<typeof pc.createColors>): string {

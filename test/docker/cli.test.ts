@@ -1,15 +1,22 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { validateResult } from '../../reports/validate-result.js';
-import { engine, expectNoLabsOfThisProcess, root } from './lab-fixture.js';
+import { readSubmissionFor } from '../../core/exercise-texts.js';
+import { engine, exercise, expectNoLabsOfThisProcess, root } from './lab-fixture.js';
 import { LABEL } from '../../runner/labels.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 // The CLI as a person runs it: the built bin, real engine, exit codes and files.
 const bin = join(root, 'bin', 'grade.js');
 const ex01 = join(root, 'exercises', 'ex01-default-gateway');
+
+/** A learner's copy of one of ex01's own solutions: ex01 has params, so its files are templates, rendered here as the lesson's. */
+function copyRendered(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const f of readSubmissionFor(exercise('ex01-default-gateway'), from).files) writeFileSync(join(to, `${f.node}.sh`), f.text);
+}
 
 function grade(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   return execa('node', [bin, ...args], {
@@ -72,9 +79,9 @@ describe('the grade command line', () => {
 
   test('batch grades every learner in a fresh lab, keeps going past an invalid folder, and writes grades.csv', async () => {
     const cwd = tempDir('grade-batch-');
-    cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'alice'), { recursive: true });
-    cpSync(join(ex01, 'wrong', 'wan-only'), join(cwd, 'subs', 'bob'), { recursive: true });
-    cpSync(join(ex01, 'solution'), join(cwd, 'subs', 'carol'), { recursive: true });
+    copyRendered(join(ex01, 'solution'), join(cwd, 'subs', 'alice'));
+    copyRendered(join(ex01, 'wrong', 'wan-only'), join(cwd, 'subs', 'bob'));
+    copyRendered(join(ex01, 'solution'), join(cwd, 'subs', 'carol'));
     writeFileSync(join(cwd, 'subs', 'carol', 'host-z.sh'), 'ip route\n');
     const run = await grade(['batch', 'ex01', 'subs', '--out', 'grades'], { cwd });
     expect(run.exitCode, run.stderr).toBe(0);
@@ -88,7 +95,7 @@ describe('the grade command line', () => {
     const exercises = tempDir('grade-exs-');
     cpSync(ex01, join(exercises, 'ex01-default-gateway'), { recursive: true });
     const file = join(exercises, 'ex01-default-gateway', 'exercise.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('address: 192.168.1.10/24', 'address: 192.168.1/24'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('address: {{addr lan hostA}}/24', 'address: 192.168.1/24'));
     const run = await grade(['list'], { env: { GRADE_EXERCISES: exercises } });
     expect(run.exitCode).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

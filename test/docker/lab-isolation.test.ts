@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { readSubmission } from '../../core/submission.js';
+import { readSubmissionFor } from '../../core/exercise-texts.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
 import { LABEL } from '../../runner/labels.js';
 import { asLearner, engine, exercise, expectNoLabsOfThisProcess, image, kinds, startLab } from './lab-fixture.js';
@@ -12,7 +12,7 @@ describe('labs are isolated from each other and from everything outside them', (
 
   test('two ex01 labs with identical addresses grade correctly at the same time', async () => {
     const grade = () =>
-      gradeSubmission({ exercise: ex01, kinds, engine, image, submission: readSubmission(ex01.solutionDir, nodes), mode: 'reference' });
+      gradeSubmission({ exercise: ex01, kinds, engine, image, submission: readSubmissionFor(ex01, ex01.solutionDir), mode: 'reference' });
     const [a, b] = await Promise.all([grade(), grade()]);
     expect(a.labId).not.toBe(b.labId);
     expect([a.status, b.status]).toEqual(['pass', 'pass']);

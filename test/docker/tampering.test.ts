@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Exercise } from '../../core/exercise.js';
 import { allExercises } from '../../core/find-exercise.js';
 import type { GradeResult } from '../../core/result.js';
+import { readSubmissionFor } from '../../core/exercise-texts.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
 import { loadTamperingCases, type TamperingCase } from '../support/tampering-case.js';
@@ -37,7 +38,8 @@ const graded = new Map<string, Promise<GradeResult>>();
 
 function gradeInFreshLab(key: string, exercise: Exercise, dir: string, limit: ReturnType<typeof limiter>): void {
   const result = limit(() =>
-    gradeSubmission({ exercise, kinds, engine, image, submission: readSubmission(dir, exercise.nodes), mode: 'submission', label: key }),
+    // The reference is a template when the exercise has params; a tampering case is read as written.
+    gradeSubmission({ exercise, kinds, engine, image, submission: readSubmissionFor(exercise, dir), mode: 'submission', label: key }),
   );
   result.catch(() => undefined); // awaited by its test; this only keeps a rejection from counting as unhandled meanwhile
   graded.set(key, result);

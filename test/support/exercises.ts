@@ -4,9 +4,9 @@ import { DEFAULT_LIMITS, type Exercise, type NodeSpec } from '../../core/exercis
 import { loadExercise } from '../../core/load-exercise.js';
 import { packageRoot } from '../../core/package-root.js';
 
-/** A shipped exercise (exercises/<slug>), loaded with the registered check kinds. */
-export function shippedExercise(slug: string): Exercise {
-  return loadExercise(join(packageRoot(), 'exercises', slug), checkKinds());
+/** A shipped exercise (exercises/<slug>), loaded with the registered check kinds; `variant` for one with params. */
+export function shippedExercise(slug: string, variant: string | null = null): Exercise {
+  return loadExercise(join(packageRoot(), 'exercises', slug), checkKinds(), process.cwd(), variant);
 }
 
 /** A learner's node with no interfaces, routes, sysctls or services unless given. */
@@ -31,6 +31,9 @@ export function exerciseOf(parts: Partial<Exercise> = {}): Exercise {
     solutionDir: '/nowhere/ex99-test/solution',
     alternatives: [],
     wrongCases: [],
+    params: [],
+    variant: null,
+    paramValues: {},
     ...parts,
   };
 }

@@ -1,2 +1,2 @@
 # The same default gateway with net-tools and sudo, as many tutorials write it.
-sudo route add default gw 192.168.1.1
+sudo route add default gw {{addr lan gw}}

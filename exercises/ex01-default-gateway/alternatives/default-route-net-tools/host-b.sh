@@ -1,1 +1,1 @@
-sudo ip route add 0.0.0.0/0 via 192.168.1.1 dev eth0
+sudo ip route add 0.0.0.0/0 via {{addr lan gw}} dev eth0

@@ -1,1 +1,1 @@
-ip route add default via 192.168.1.1
+ip route add default via {{addr lan gw}}

@@ -1,0 +1,107 @@
+// The end of a batch (and of `grade merge`): the gradebook, rendered by every gradebook reporter and
+// written through the one output stage, plus the JUnit file when asked for.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type { BatchEntry, BatchItem, Gradebook, GradebookExercise } from '../core/batch-entry.js';
+import { parseCanvasRoster, type Roster } from '../core/canvas-roster.js';
+import { UserError } from '../core/errors.js';
+import type { Exercise } from '../core/exercise.js';
+import { variantOf } from '../core/load-exercise.js';
+import { readSubmissionFor } from '../core/exercise-texts.js';
+import type { ItemExercise } from '../grading/grade-batch.js';
+import { gradebookReporters, knownGradebookFormats, scriptLines } from '../reports/gradebook/index.js';
+import { renderGradesCsv } from '../reports/grades-csv.js';
+import { gradeResultToJunitSuite, renderJunit } from '../reports/junit-reporter.js';
+import { writeOutputs } from '../reports/output-stage.js';
+import type { CliContext } from './context.js';
+
+export function readRosterOption(path: string): Roster {
+  const file = resolve(path);
+  if (!existsSync(file)) throw new UserError(`--roster ${path}: no such file; export the gradebook from Canvas (Grades > Export > Export Entire Gradebook) and pass that CSV.`);
+  return parseCanvasRoster(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
+}
+
+/** Which exercise (and variant) each item is graded against: with `variants`, the learner's own. */
+export function itemExercises(ctx: CliContext, exercises: readonly Exercise[], variants: boolean): (item: BatchItem) => ItemExercise {
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  return (item) => {
+    const exercise = byId.get(item.exercise);
+    if (!exercise) throw new Error(`grade: internal error, discovery returned an exercise it was not given: ${item.exercise}`);
+    if (!variants || exercise.params.length === 0) return { exercise, variant: null };
+    const rendered = variantOf(exercise, item.learner, ctx.kinds);
+    return { exercise: rendered, variant: rendered.variant };
+  };
+}
+
+function columnsOf(exercise: Exercise): GradebookExercise {
+  return {
+    id: exercise.id,
+    title: exercise.title,
+    possible: exercise.checks.reduce((sum, c) => sum + c.points, 0),
+    checks: exercise.checks.map((c) => ({ id: c.id, title: c.title, points: c.points, ...(c.hint ? { hint: c.hint } : {}) })),
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The gradebook of some entries: only exercises that have entries (or the one asked for), entries by learner then exercise. */
+export function gradebookOf(exercises: readonly Exercise[], entries: readonly BatchEntry[]): Gradebook {
+  const used = new Set(entries.map((e) => e.exercise));
+  const shown = exercises.length === 1 ? exercises : exercises.filter((e) => used.has(e.id));
+  return {
+    exercises: shown.map(columnsOf),
+    entries: [...entries].sort((a, b) => compare(a.learner, b.learner) || compare(a.exercise, b.exercise)),
+  };
+}
+
+/**
+ * The lines every learner shares with the reference (solution/ and alternatives/, rendered for each
+ * variant graded): similarity ignores them, so only what learners wrote beyond it can look alike.
+ */
+function baseLines(ctx: CliContext, exercises: readonly Exercise[], entries: readonly BatchEntry[]): Record<string, string[]> {
+  const lines: Record<string, string[]> = {};
+  for (const exercise of exercises) {
+    const variants = [...new Set(entries.filter((e) => e.exercise === exercise.id && e.variant !== null).map((e) => e.variant!))];
+    const forms = [exercise, ...variants.map((v) => variantOf(exercise, v, ctx.kinds))];
+    const set = new Set<string>();
+    for (const form of forms) {
+      for (const dir of [form.solutionDir, ...form.alternatives.map((a) => a.dir)]) {
+        for (const file of readSubmissionFor(form, dir).files) scriptLines(file.text).forEach((l) => set.add(l));
+      }
+    }
+    lines[exercise.id] = [...set];
+  }
+  return lines;
+}
+
+/** grades.csv of what is graded so far (the batch rewrites it after every entry). */
+export async function writePartialGrades(out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[]): Promise<void> {
+  await writeOutputs(out, [{ path: 'grades.csv', content: renderGradesCsv(gradebookOf(exercises, entries)) }]);
+}
+
+export interface GradebookWriteOptions {
+  readonly roster: Roster | null;
+  readonly junit: string | null;
+  readonly warn: (line: string) => void;
+}
+
+/** Render every gradebook format and write them; returns the top-level files written, for the summary. */
+export async function writeGradebook(ctx: CliContext, out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[], options: GradebookWriteOptions): Promise<string[]> {
+  const book = gradebookOf(exercises, entries);
+  const reporterOptions = { roster: options.roster, generatedAt: new Date().toISOString(), baseLines: baseLines(ctx, exercises, entries) };
+  const shown = new Set<string>();
+  for (const format of knownGradebookFormats) {
+    // Canvas's import is built from its roster: without --roster there is nothing to say.
+    if (format === 'canvas' && !options.roster) continue;
+    const { files, warnings } = gradebookReporters[format](book, reporterOptions);
+    await writeOutputs(out, files);
+    warnings.forEach(options.warn);
+    for (const f of files) shown.add(f.path.includes('/') ? `${f.path.split('/')[0]}/` : f.path);
+  }
+  if (options.junit) {
+    const suites = book.entries.flatMap((e) => (e.result ? [{ ...gradeResultToJunitSuite(e.result), name: `${e.learner} ${e.exercise}` }] : []));
+    await writeOutputs(dirname(options.junit), [{ path: basename(options.junit), content: renderJunit(suites) }]);
+  }
+  return [...shown].sort(compare);
+}

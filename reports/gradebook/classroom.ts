@@ -1,0 +1,114 @@
+// GitHub Classroom autograding results, as classroom-resources/autograding-grading-reporter reads them:
+// its `runners` input is a comma-separated list of runner ids, and for each id R the environment
+// variable `${R.toUpperCase()}_RESULTS` holds base64 of a JSON runner result
+// {version: 1, status, max_score, tests: [{name, status, score, message, test_code, filename, line_no,
+// duration}]}, the shape autograding-command-grader and autograding-io-grader write. The reporter
+// sums every test's `score` and every runner's `max_score` into the "Points N/M" Classroom records,
+// and fails the job when a runner's status is fail or error.
+//
+// One runner per check, so partial credit shows check by check. The payload grade prints is
+// {runners, env}: the workflow (examples/github-classroom/) copies `env` into $GITHUB_ENV and passes
+// `runners` to the reporter. Never the expected answer: a test says what was observed and the hint.
+
+import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
+import { entryReportDir } from '../../core/batch-entry.js';
+import type { CheckResult, CheckStatus, GradeResult } from '../../core/result.js';
+import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
+
+export interface ClassroomTest {
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly score: number;
+  readonly message: string;
+  /** The reporter prints this under a failed test (it prints `message` only for errors), so the hint goes here too. */
+  readonly test_code: string;
+  readonly filename: string;
+  readonly line_no: number;
+  readonly duration: number;
+}
+
+export interface ClassroomRunnerResult {
+  readonly version: 1;
+  readonly status: CheckStatus;
+  readonly max_score: number;
+  readonly tests: readonly ClassroomTest[];
+}
+
+/** What the workflow needs: the reporter's `runners` input and the environment variables it reads. */
+export interface ClassroomPayload {
+  readonly runners: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+export interface ClassroomRunner {
+  readonly runner: string;
+  readonly results: ClassroomRunnerResult;
+}
+
+/** One runner per check, named after the check id in letters, digits and underscores (a valid variable name). */
+export function classroomRunners(result: GradeResult): ClassroomRunner[] {
+  const used = new Set<string>();
+  return result.checks.map((check) => ({ runner: uniqueName(check.id, used), results: runnerResult(check) }));
+}
+
+export function classroomPayload(runners: readonly ClassroomRunner[]): ClassroomPayload {
+  const env: Record<string, string> = {};
+  for (const { runner, results } of runners) {
+    env[`${runner.toUpperCase()}_RESULTS`] = Buffer.from(JSON.stringify(results), 'utf8').toString('base64');
+  }
+  return { runners: runners.map((r) => r.runner).join(','), env };
+}
+
+/** The payload of one grading, as `grade exNN --submission . --format classroom` prints it. */
+export function renderClassroomResult(result: GradeResult): string {
+  return JSON.stringify(classroomPayload(classroomRunners(result)), null, 2) + '\n';
+}
+
+/** A submission that could not be graded: one failing runner that says why, worth the whole exercise. */
+export function invalidClassroomRunners(entry: BatchEntry, exercise: GradebookExercise): ClassroomRunner[] {
+  const message = entry.invalid ?? 'the submission could not be read';
+  return [
+    {
+      runner: 'submission',
+      results: {
+        version: 1,
+        status: 'fail',
+        max_score: exercise.possible,
+        tests: [test('The submission can be graded', 'fail', 0, message, `${message}\nA submission is one file per node you configure, named <node>.sh.`, 0)],
+      },
+    },
+  ];
+}
+
+export function classroomReporter(book: Gradebook, _options: GradebookOptions): GradebookOutput {
+  const files: GradebookFile[] = [];
+  for (const entry of book.entries) {
+    const exercise = book.exercises.find((x) => x.id === entry.exercise);
+    const runners = entry.result ? classroomRunners(entry.result) : exercise ? invalidClassroomRunners(entry, exercise) : [];
+    files.push({ path: `classroom/${entryReportDir(entry)}.json`, content: JSON.stringify(classroomPayload(runners), null, 2) + '\n' });
+  }
+  return { files, warnings: [] };
+}
+
+function runnerResult(check: CheckResult): ClassroomRunnerResult {
+  const message = check.status === 'pass' ? '' : check.status === 'error' ? `could not be checked (not your fault): ${check.observed}` : check.observed;
+  const detail = check.status === 'fail' ? [`Observed: ${check.observed}`, ...(check.hint ? [`Hint: ${check.hint}`] : [])].join('\n') : '';
+  return {
+    version: 1,
+    status: check.status,
+    max_score: check.points,
+    tests: [test(check.title, check.status, check.earned, message, detail, check.durationMs)],
+  };
+}
+
+function test(name: string, status: CheckStatus, score: number, message: string, detail: string, duration: number): ClassroomTest {
+  return { name, status, score, message, test_code: detail, filename: '', line_no: 0, duration: Math.round(duration) };
+}
+
+function uniqueName(id: string, used: Set<string>): string {
+  const base = /^[A-Za-z]/.test(id) ? id.replace(/[^A-Za-z0-9]+/g, '_') : `check_${id.replace(/[^A-Za-z0-9]+/g, '_')}`;
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  used.add(name.toLowerCase());
+  return name;
+}

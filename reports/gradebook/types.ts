@@ -1,0 +1,28 @@
+// The gradebook reporters' shared shapes. A gradebook reporter renders a whole batch (a Gradebook)
+// into files for a teacher or an LMS; it never touches the filesystem: the caller writes each file.
+
+import type { Gradebook } from '../../core/batch-entry.js';
+import type { Roster } from '../../core/canvas-roster.js';
+
+/** One file to write, relative to the batch output folder, '/'-separated. */
+export interface GradebookFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface GradebookOptions {
+  /** The Canvas gradebook export (`--roster FILE`), parsed with parseCanvasRoster; only the canvas reporter reads it. */
+  readonly roster?: Roster | null;
+  /** When the batch ran, for the summary page's footer only (never in CSV files, which must not change on a resume). */
+  readonly generatedAt?: string;
+  /** Per exercise id: the reference solution's lines (solution/ and alternatives/), which similarity ignores. */
+  readonly baseLines?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What a reporter made: the files, and sentences for the teacher about what it could not do (never fatal). */
+export interface GradebookOutput {
+  readonly files: readonly GradebookFile[];
+  readonly warnings: readonly string[];
+}
+
+export type GradebookReporter = (book: Gradebook, options: GradebookOptions) => GradebookOutput;
