@@ -1,8 +1,6 @@
 import { join, relative } from 'node:path';
 import type { GradeResult } from '../core/result.js';
-import { renderHtml } from '../reports/html-reporter.js';
-import { renderJson } from '../reports/json-reporter.js';
-import { writeFileAtomic } from '../reports/write-atomic.js';
+import { resultFiles, writeOutputs } from '../reports/output-stage.js';
 
 /** The folder a result's files go to unless --out says otherwise: grade-reports/<exercise>/<label>. */
 export function defaultReportDir(result: GradeResult): string {
@@ -14,7 +12,6 @@ export function defaultReportDir(result: GradeResult): string {
 export async function writeReports(result: GradeResult, dir: string): Promise<{ html: string; json: string }> {
   const html = join(dir, 'report.html');
   const json = join(dir, 'result.json');
-  await writeFileAtomic(json, renderJson(result));
-  await writeFileAtomic(html, renderHtml(result));
+  await writeOutputs(dir, resultFiles(result));
   return { html: relative(process.cwd(), html) || html, json: relative(process.cwd(), json) || json };
 }

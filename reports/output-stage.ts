@@ -1,7 +1,7 @@
 // The one output stage: every file grade writes (a learner's report, a batch's gradebooks, its records)
 // is rendered first, as a path and a content, then written here, atomically, under one root folder.
 
-import { isAbsolute, join, normalize, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { GradeResult } from '../core/result.js';
 import { reporters } from './reporters.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -31,4 +31,10 @@ export async function writeOutputs(root: string, files: readonly OutputFile[]): 
     }
     await writeFileAtomic(join(root, relative), file.content);
   }
+}
+
+/** One file at a path the user chose (`--junit FILE`), through the same atomic writer. */
+export async function writeOutputFile(path: string, content: string): Promise<void> {
+  const target = resolve(path);
+  await writeOutputs(dirname(target), [{ path: basename(target), content }]);
 }

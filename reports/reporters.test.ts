@@ -4,7 +4,7 @@ import { formatExtensions, isReportFormat, knownFormats, reporterFor, reporters 
 
 describe('reporters', () => {
   it('knows the four formats', () => {
-    expect(knownFormats).toEqual(['terminal', 'json', 'html', 'junit']);
+    expect(knownFormats).toEqual(['terminal', 'json', 'html', 'junit', 'classroom']);
     expect(Object.keys(formatExtensions).sort()).toEqual([...knownFormats].sort());
     expect(isReportFormat('html')).toBe(true);
     expect(isReportFormat('toString')).toBe(false);

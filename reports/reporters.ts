@@ -5,6 +5,7 @@ import type { GradeResult } from '../core/result.js';
 import { renderHtml } from './html-reporter.js';
 import { renderJson } from './json-reporter.js';
 import { gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
+import { renderClassroomResult } from './gradebook/classroom.js';
 import { renderTerminal } from './terminal-reporter.js';
 
 export interface ReporterOptions {
@@ -19,7 +20,7 @@ export interface ReporterOptions {
 export type Reporter = (result: GradeResult, options: ReporterOptions) => string;
 
 /** The names `--format` accepts, in the order help text lists them. */
-export const knownFormats = ['terminal', 'json', 'html', 'junit'] as const;
+export const knownFormats = ['terminal', 'json', 'html', 'junit', 'classroom'] as const;
 
 export type ReportFormat = (typeof knownFormats)[number];
 
@@ -28,6 +29,8 @@ export const reporters: Readonly<Record<ReportFormat, Reporter>> = {
   json: (result) => renderJson(result),
   html: (result) => renderHtml(result),
   junit: (result) => renderJunit([gradeResultToJunitSuite(result)]),
+  // GitHub Classroom's autograding reporter input: one runner per check (examples/github-classroom).
+  classroom: (result) => renderClassroomResult(result),
 };
 
 /** File extension for a report written to disk in `format`. */
@@ -36,6 +39,7 @@ export const formatExtensions: Readonly<Record<ReportFormat, string>> = {
   json: '.json',
   html: '.html',
   junit: '.xml',
+  classroom: '.json',
 };
 
 export function isReportFormat(name: string): name is ReportFormat {

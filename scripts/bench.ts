@@ -3,6 +3,8 @@
 //   npm run bench -- compare [runs]               `grade ex01 --submission` against the plain docker-CLI
 //                                                 baseline (../shared/bench/ex01-docker-cli.sh), alternating
 //   npm run bench -- batch [exercise] [n] [j]     `grade batch -j j` over n copies of the reference
+//   npm run bench -- class [exercise] [n] [j]     a course: n learners handing in every known solution and
+//                                                 wrong case in turn, some invalid; then the same batch resumed
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,27 +94,41 @@ function baselineRun(script: string, env: NodeJS.ProcessEnv): number {
   }
 }
 
-function batch(name: string, copies: number, concurrency: number): void {
+/** Every known solution of an exercise (reference, alternatives, wrong cases), rendered as the lesson's values. */
+function knownSolutions(name: string): { files: { node: string; text: string }[] }[] {
+  const exercise = findExercise(name, kinds);
+  const dirs = [exercise.solutionDir, ...exercise.alternatives.map((a) => a.dir), ...exercise.wrongCases.map((w) => w.dir)];
+  return dirs.map((dir) => ({ files: readSubmissionFor(exercise, dir).files.map((f) => ({ node: f.node, text: f.text })) }));
+}
+
+/**
+ * `grade batch` over `copies` learners. With `mixed`, learners hand in the exercise's solutions, its
+ * alternatives and its wrong cases in turn, and every tenth folder is invalid (a file for no node), as a
+ * course's would; then the same batch runs again, to time a resume that finds everything recorded.
+ */
+function batch(name: string, copies: number, concurrency: number, mixed = false): void {
   const exercise = findExercise(name, kinds);
   const dir = mkdtempSync(join(tmpdir(), 'grade-bench-batch-'));
   try {
-    // Each learner hands in the reference as the lesson's variant renders it (an exercise with params keeps templates).
-    const reference = readSubmissionFor(exercise, exercise.solutionDir).files;
+    const solutions = mixed ? knownSolutions(name) : knownSolutions(name).slice(0, 1);
     for (let i = 1; i <= copies; i++) {
-      const learner = join(dir, 'in', `learner${String(i).padStart(2, '0')}`);
+      const learner = join(dir, 'in', `learner${String(i).padStart(3, '0')}`);
       mkdirSync(learner, { recursive: true });
-      for (const f of reference) writeFileSync(join(learner, `${f.node}.sh`), f.text);
+      for (const f of solutions[i % solutions.length]!.files) writeFileSync(join(learner, `${f.node}.sh`), f.text);
+      if (mixed && i % 10 === 0) writeFileSync(join(learner, 'no-such-node.sh'), 'ip a\n');
     }
     const out = join(dir, 'out');
+    const run = () => spawnSync(process.execPath, [grade, 'batch', exercise.id, join(dir, 'in'), '-j', String(concurrency), '--out', out, '--quiet'], { stdio: 'ignore' }).status ?? -1;
     let status = 0;
     const ms = timed(() => {
-      status = spawnSync(process.execPath, [grade, 'batch', exercise.id, join(dir, 'in'), '-j', String(concurrency), '--out', out], { stdio: 'ignore' }).status ?? -1;
+      status = run();
     });
     const rows = readFileSync(join(out, 'grades.csv'), 'utf8').trim().split('\n').slice(1);
     const count = (s: string) => rows.filter((r) => r.split(',').includes(s)).length;
     const left = execFileSync('docker', ['ps', '-aq', '--filter', 'label=dev.grade.lab'], { encoding: 'utf8' }).trim();
-    console.log(`grade batch ${exercise.id}: ${copies} learners at -j ${concurrency} in ${seconds(ms)} (exit ${status})`);
+    console.log(`grade batch ${exercise.id}: ${copies} learners at -j ${concurrency} in ${seconds(ms)} (exit ${status}); ${(ms / copies).toFixed(0)} ms per learner`);
     console.log(`rows ${rows.length}: pass ${count('pass')}, fail ${count('fail')}, error ${count('error')}, invalid ${count('invalid')}; labs left afterwards: ${left ? left.split('\n').length : 0}`);
+    if (mixed) console.log(`the same batch again, everything recorded: ${seconds(timed(() => void run()))}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -140,6 +156,7 @@ async function live(name: string, runs: number): Promise<void> {
 const [mode = 'phases', ...args] = process.argv.slice(2);
 if (mode === 'compare') compare(Number(args[0] ?? 10));
 else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Number(args[2] ?? 4));
+else if (mode === 'class') batch(args[0] ?? 'ex01', Number(args[1] ?? 200), Number(args[2] ?? 4), true);
 else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
 else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before

@@ -86,9 +86,9 @@ describe('the grade command line', () => {
     const run = await grade(['batch', 'ex01', 'subs', '--out', 'grades'], { cwd });
     expect(run.exitCode, run.stderr).toBe(0);
     const csv = readFileSync(join(cwd, 'grades', 'grades.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^submission,status,earned,possible,host-a-reaches-server-c,/);
-    expect(csv.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['alice,pass,12,12', 'bob,fail,6,12', 'carol,invalid,,']);
-    expect(existsSync(join(cwd, 'grades', 'bob', 'report.html'))).toBe(true);
+    expect(csv[0]).toMatch(/^learner,name,ex01 score,ex01 status,host-a-reaches-server-c,/);
+    expect(csv.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['alice,,12,pass', 'bob,,6,fail', 'carol,,,invalid']);
+    expect(existsSync(join(cwd, 'grades', 'bob', 'ex01', 'report.html'))).toBe(true);
   });
 
   test('a malformed exercise file is reported with file, line and path, never a stack trace', async () => {
