@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Exercise } from '../../core/exercise.js';
 import { allExercises, findExercise } from '../../core/find-exercise.js';
 import { variantOf } from '../../core/load-exercise.js';
 import { verifyExercises, type VerifyCase } from '../../grading/verify.js';
 import { renderJunit, type JunitSuite } from '../../reports/junit-reporter.js';
-import { writeFileAtomic } from '../../reports/write-atomic.js';
+import { writeOutputFile } from '../../reports/output-stage.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -36,7 +35,7 @@ export async function verifyCommand(ctx: CliContext, names: readonly string[], o
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`\n${cases.length - bad.length} of ${cases.length} cases as expected in ${seconds} s.\n`);
   if (options.junit) {
-    await writeFileAtomic(resolve(options.junit), renderJunit(junitSuites(cases)));
+    await writeOutputFile(options.junit, renderJunit(junitSuites(cases)));
     process.stdout.write(`JUnit: ${options.junit}\n`);
   }
   if (cases.some((c) => c.result.status === 'error')) return EXIT.infra;
