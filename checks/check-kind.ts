@@ -23,4 +23,10 @@ export interface CheckKind<P = Record<string, unknown>> extends CheckKindSpec<P>
   /** One line for docs and `grade list --kinds`. */
   readonly description: string;
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;
+  /**
+   * Whether a failure of this check is run once more before it counts: true for checks that traffic
+   * gets through (a first packet lost to a busy machine must not cost a correct network its points).
+   * Never for checks that traffic stays out: a second try would let a leaky firewall pass.
+   */
+  confirmFailure?(params: P): boolean;
 }

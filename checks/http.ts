@@ -36,6 +36,7 @@ export const httpCheck: CheckKind<HttpParams> = {
     },
   },
   nodesOf: (p) => (p.far ? [p.node, p.far] : [p.node]),
+  confirmFailure: () => true,
   async run(p, { lab, token, holderOf }) {
     const values = placeholders(token);
     const url = fill(p.url, values);

@@ -58,6 +58,7 @@ export const reachCheck: CheckKind<ReachParams> = {
     },
   },
   nodesOf: (p) => [p.node, ...(p.far ? [p.far] : []), ...(p.hiddenFrom ? [p.hiddenFrom] : [])],
+  confirmFailure: (p) => p.expect !== false,
   async run(p, { lab, holderOf }) {
     const from = placeOf(p.node, p.netns);
     if (p.expect === false) {

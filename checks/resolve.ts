@@ -32,6 +32,7 @@ export const resolveCheck: CheckKind<ResolveParams> = {
     },
   },
   nodesOf: (p) => (p.via ? [p.node, p.via] : [p.node]),
+  confirmFailure: () => true,
   run: (p, { lab }) => resolveRun(p, lab),
 };
 

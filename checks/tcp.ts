@@ -56,6 +56,7 @@ export const tcpCheck: CheckKind<TcpParams> = {
     then: { properties: { port: { minimum: 1024 } } },
   },
   nodesOf: (p) => (p.listener ? [p.node, p.listener] : [p.node]),
+  confirmFailure: (p) => p.connect !== false,
   async run(p, { lab, token, holderOf }) {
     const wantConnect = p.connect ?? true;
     // A listener grade starts for this check answers with a secret of its own, fresh each time.

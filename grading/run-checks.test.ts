@@ -27,6 +27,23 @@ const holder: CheckKind<{ to: string }> = {
     return { status: 'pass', expected: token, observed: holderOf(p.to) ?? 'nobody', evidence: [] };
   },
 };
+// Fails its first try, passes the next; `confirm` says whether the grader may try again.
+function flaky(): CheckKind<{ confirm: boolean }> & { tries: number } {
+  const kind = {
+    name: 'flaky',
+    description: 'test double',
+    schema: {},
+    nodesOf: () => [],
+    tries: 0,
+    confirmFailure: (p: { confirm: boolean }) => p.confirm,
+    async run() {
+      kind.tries++;
+      const status = kind.tries === 1 ? ('fail' as const) : ('pass' as const);
+      return { status, expected: 'e', observed: status, evidence: [{ node: 'n', command: `try ${kind.tries}`, exitCode: 0, output: '', truncated: false, timedOut: false }] };
+    },
+  };
+  return kind;
+}
 const kinds = new Map([
   ['fake', fake as unknown as CheckKind],
   ['holder', holder as unknown as CheckKind],
@@ -36,6 +53,14 @@ const lab: LabExec = { nodeNames: [], exec: unused, probe: unused };
 const spec = (id: string, outcome: string, extra: Partial<CheckSpec> = {}): CheckSpec => ({ id, title: id, kind: 'fake', points: 2, because: [], params: { outcome }, hint: `hint ${id}`, ...extra });
 
 describe('runChecks', () => {
+  test('a failure is tried once more only where the kind allows it; the second try decides, both show as evidence', async () => {
+    for (const confirm of [true, false]) {
+      const kind = flaky();
+      const [r] = await runChecks(exerciseOf({ checks: [{ ...spec('f', ''), kind: 'flaky', params: { confirm } }] }), new Map([['flaky', kind as unknown as CheckKind]]), lab, 't');
+      expect([r!.status, kind.tries, r!.evidence.map((e) => e.command)]).toEqual(confirm ? ['pass', 2, ['try 1', 'try 2']] : ['fail', 1, ['try 1']]);
+    }
+  });
+
   test('points only for passes, hints only on failures, a throwing check is an error with the reason', async () => {
     const checks = [spec('a', 'pass'), spec('b', 'fail'), spec('c', 'throw')];
     const [a, b, c] = await runChecks(exerciseOf({ checks }), kinds, lab, 't');
