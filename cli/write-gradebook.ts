@@ -10,6 +10,7 @@ import type { Exercise } from '../core/exercise.js';
 import { variantOf } from '../core/load-exercise.js';
 import { readSubmissionFor } from '../core/exercise-texts.js';
 import type { ItemExercise } from '../grading/grade-batch.js';
+import { localizeResult } from '../grading/localize-result.js';
 import { gradebookReporters, knownGradebookFormats, scriptLines } from '../reports/gradebook/index.js';
 import { renderGradesCsv } from '../reports/grades-csv.js';
 import { gradeResultToJunitSuite, renderJunit } from '../reports/junit-reporter.js';
@@ -40,6 +41,20 @@ function columnsOf(exercise: Exercise): GradebookExercise {
     title: exercise.title,
     possible: exercise.checks.reduce((sum, c) => sum + c.points, 0),
     checks: exercise.checks.map((c) => ({ id: c.id, title: c.title, points: c.points, ...(c.hint ? { hint: c.hint } : {}) })),
+  };
+}
+
+/**
+ * An entry as learners and the teacher read it: titles and hints in the language asked for (`--lang`),
+ * from the exercise as the learner's variant rendered it. Records keep the result as graded.
+ */
+export function localizer(ctx: CliContext, exercises: readonly Exercise[]): (entry: BatchEntry) => BatchEntry {
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  return (entry) => {
+    const exercise = byId.get(entry.exercise);
+    if (!entry.result || !exercise) return entry;
+    const form = entry.variant === null ? exercise : variantOf(exercise, entry.variant, ctx.kinds);
+    return { ...entry, result: localizeResult(entry.result, form, ctx.lang) };
   };
 }
 
@@ -88,7 +103,7 @@ export interface GradebookWriteOptions {
 
 /** Render every gradebook format and write them; returns the top-level files written, for the summary. */
 export async function writeGradebook(ctx: CliContext, out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[], options: GradebookWriteOptions): Promise<string[]> {
-  const book = gradebookOf(exercises, entries);
+  const book = gradebookOf(exercises, entries.map(localizer(ctx, exercises)));
   const reporterOptions = { roster: options.roster, generatedAt: new Date().toISOString(), baseLines: baseLines(ctx, exercises, entries) };
   const shown = new Set<string>();
   for (const format of knownGradebookFormats) {

@@ -14,7 +14,7 @@ import { batchWorkDir } from '../batch-workdir.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { itemExercises, readRosterOption, writeGradebook, writePartialGrades } from '../write-gradebook.js';
+import { itemExercises, localizer, readRosterOption, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
@@ -55,6 +55,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   const items = shard ? shardItems(found, shard) : found;
   const exerciseFor = itemExercises(ctx, target.exercises, options.variants ?? false);
   const recorded = readRecords(out, warn);
+  const localize = localizer(ctx, target.exercises);
   const engine = await ctx.engine();
   const progress = new BatchProgress(items.length, progressStyle(options.quiet ?? false), pc.createColors(ctx.color), (t) => process.stderr.write(t));
   const done: BatchEntry[] = [];
@@ -70,7 +71,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
     force: options.force ?? false,
     onEntry: async (record: BatchRecord, reused: boolean) => {
       const entry = record.entry;
-      await writeOutputs(out, [...(entry.result ? resultFiles(entry.result, entryReportDir(entry)) : []), recordFile(record)]);
+      await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
       done.push(entry);
       // Rewritten after every entry, atomically: an interrupted batch keeps what it graded.
       await writePartialGrades(out, target.exercises, done);

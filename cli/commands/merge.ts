@@ -9,7 +9,7 @@ import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { readRosterOption, writeGradebook } from '../write-gradebook.js';
+import { localizer, readRosterOption, writeGradebook } from '../write-gradebook.js';
 
 export interface MergeOptions {
   readonly out?: string;
@@ -37,9 +37,10 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   const records = [...merged.values()].sort((a, b) => compareIds(recordId(a.entry), recordId(b.entry)));
   const exerciseIds = [...new Set(records.map((r) => r.entry.exercise))].sort(compareIds);
   const exercises = exerciseIds.map((id) => findExercise(id, ctx.kinds));
+  const localize = localizer(ctx, exercises);
   for (const record of records) {
     const entry: BatchEntry = record.entry;
-    await writeOutputs(out, [...(entry.result ? resultFiles(entry.result, entryReportDir(entry)) : []), recordFile(record)]);
+    await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
   }
   const entries = records.map((r) => r.entry);
   const written = await writeGradebook(ctx, out, exercises, entries, { roster, junit: options.junit ? resolve(options.junit) : null, warn });

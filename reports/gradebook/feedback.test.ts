@@ -15,6 +15,14 @@ describe('feedback', () => {
     expect(text).toContain('### host-b can fetch the web page');
   });
 
+  it('speaks the language the result was localized to', () => {
+    const korean = renderFeedback(entry('bob', { ...fail, lang: 'ko' }), exercise);
+    expect(korean).toContain('**점수: 7 / 10점.**');
+    expect(korean).toContain('## 고칠 것');
+    expect(korean).toContain('채점기가 본 것:');
+    expect(korean).not.toContain('What the grader saw');
+  });
+
   it('never shows the expected answer, the reference commands or the grader evidence', () => {
     for (const check of fail.checks) {
       expect(text).not.toContain(check.expected);

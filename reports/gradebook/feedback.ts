@@ -6,9 +6,37 @@
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
 import { entryReportDir } from '../../core/batch-entry.js';
+import { say, type Lang, type Texts } from '../../core/lang.js';
 import type { GradeResult } from '../../core/result.js';
 import { points } from './entry-status.js';
 import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
+
+// The fixed words of a feedback file, in the language the batch ran in (`grade batch --lang ko`).
+const FEEDBACK = {
+  feedbackFor: { en: 'Feedback for {who}.', ko: '{who} 님께 드리는 피드백입니다.' },
+  notGraded: { en: '**Not graded: your submission could not be graded.**', ko: '**채점하지 못함: 제출물을 채점할 수 없었습니다.**' },
+  whatWasWrong: { en: 'What was wrong:', ko: '무엇이 문제였나요:' },
+  whatIsExpected: {
+    en:
+      'What is expected: one file per node you configure, named after the node (`<node>.sh`, for instance `host-a.sh`), ' +
+      'holding the commands you typed on that node, one after another. Files for other nodes, or for the nodes the lab runs, are not allowed. ' +
+      'Fix the submission and hand it in again.',
+    ko:
+      '제출물의 모양: 여러분이 설정하는 노드마다 노드 이름을 딴 파일 하나(`<node>.sh`, 예: `host-a.sh`)에 그 노드에서 입력한 명령을 순서대로 적습니다. ' +
+      '다른 노드나 실습 환경이 운영하는 노드의 파일은 받지 않습니다. 제출물을 고쳐 다시 제출하세요.',
+  },
+  score: { en: '**Score: {earned} / {possible} points.**', ko: '**점수: {earned} / {possible}점.**' },
+  notYourFault: {
+    en: 'The grader could not finish this run. This is not your fault: your teacher will grade it again.',
+    ko: '채점기가 이번 채점을 끝까지 하지 못했습니다. 여러분의 잘못이 아닙니다. 선생님이 다시 채점할 것입니다.',
+  },
+  passed: { en: 'Passed ({n} of {total}): {titles}.', ko: '통과 ({total}개 중 {n}개): {titles}.' },
+  whatToFix: { en: '## What to fix', ko: '## 고칠 것' },
+  whatTheGraderSaw: { en: 'What the grader saw:', ko: '채점기가 본 것:' },
+  hint: { en: 'Hint: {hint}', ko: '힌트: {hint}' },
+  wellDone: { en: 'Every check passed. Well done.', ko: '모든 검사를 통과했습니다. 잘했습니다.' },
+  notChecked: { en: '## Not checked (not your fault)', ko: '## 검사하지 못한 항목 (여러분의 잘못이 아닙니다)' },
+} satisfies Record<string, Texts>;
 
 export function feedbackReporter(book: Gradebook, _options: GradebookOptions): GradebookOutput {
   const files: GradebookFile[] = [];
@@ -21,48 +49,46 @@ export function feedbackReporter(book: Gradebook, _options: GradebookOptions): G
 
 export function renderFeedback(entry: BatchEntry, exercise: GradebookExercise): string {
   const who = entry.displayName === null ? mdText(entry.learner) : `${mdText(entry.displayName)} (${mdText(entry.learner)})`;
-  const head = [`# ${mdText(exercise.id)} ${mdText(exercise.title)}`, '', `Feedback for ${who}.`, ''];
-  const body = entry.result === null ? invalidBody(entry) : resultBody(entry.result, exercise);
+  const lang: Lang = entry.result?.lang ?? 'en';
+  const title = entry.result?.exercise.title ?? exercise.title;
+  const head = [`# ${mdText(exercise.id)} ${mdText(title)}`, '', say(FEEDBACK.feedbackFor, lang, { who }), ''];
+  const body = entry.result === null ? invalidBody(entry) : resultBody(entry.result, exercise, lang);
   return [...head, ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 function invalidBody(entry: BatchEntry): string[] {
+  // An invalid entry has no result to carry a language: the reason is grade's own English sentence.
+  const lang: Lang = 'en';
   return [
-    '**Not graded: your submission could not be graded.**',
+    say(FEEDBACK.notGraded, lang),
     '',
-    'What was wrong:',
+    say(FEEDBACK.whatWasWrong, lang),
     '',
     `> ${mdText(entry.invalid ?? 'the submission could not be read')}`,
     '',
-    'What is expected: one file per node you configure, named after the node (`<node>.sh`, for instance `host-a.sh`), ' +
-      'holding the commands you typed on that node, one after another. Files for other nodes, or for the nodes the lab runs, are not allowed. ' +
-      'Fix the submission and hand it in again.',
+    say(FEEDBACK.whatIsExpected, lang),
   ];
 }
 
-function resultBody(result: GradeResult, exercise: GradebookExercise): string[] {
+function resultBody(result: GradeResult, exercise: GradebookExercise, lang: Lang): string[] {
   const passed = result.checks.filter((c) => c.status === 'pass');
   const failed = result.checks.filter((c) => c.status === 'fail');
   const notChecked = result.checks.filter((c) => c.status === 'error');
-  const lines = [`**Score: ${points(result.score.earned)} / ${points(exercise.possible)} points.**`, ''];
-  if (result.status === 'error') {
-    lines.push('The grader could not finish this run. This is not your fault: your teacher will grade it again.', '');
-  }
+  const lines = [say(FEEDBACK.score, lang, { earned: points(result.score.earned), possible: points(exercise.possible) }), ''];
+  if (result.status === 'error') lines.push(say(FEEDBACK.notYourFault, lang), '');
   if (passed.length > 0) {
-    lines.push(`Passed (${passed.length} of ${result.checks.length}): ${passed.map((c) => c.title).join('; ')}.`, '');
+    lines.push(say(FEEDBACK.passed, lang, { n: passed.length, total: result.checks.length, titles: passed.map((c) => c.title).join('; ') }), '');
   }
   if (failed.length > 0) {
-    lines.push('## What to fix', '');
+    lines.push(say(FEEDBACK.whatToFix, lang), '');
     for (const check of failed) {
-      lines.push(`### ${check.title}`, '', 'What the grader saw:', '', ...fenced(check.observed), '');
-      if (check.hint) lines.push(`Hint: ${check.hint}`, '');
+      lines.push(`### ${check.title}`, '', say(FEEDBACK.whatTheGraderSaw, lang), '', ...fenced(check.observed), '');
+      if (check.hint) lines.push(say(FEEDBACK.hint, lang, { hint: check.hint }), '');
     }
   } else if (result.status === 'pass') {
-    lines.push('Every check passed. Well done.', '');
+    lines.push(say(FEEDBACK.wellDone, lang), '');
   }
-  if (notChecked.length > 0) {
-    lines.push('## Not checked (not your fault)', '', ...notChecked.map((c) => `- ${c.title}`), '');
-  }
+  if (notChecked.length > 0) lines.push(say(FEEDBACK.notChecked, lang), '', ...notChecked.map((c) => `- ${c.title}`), '');
   return lines;
 }
 
