@@ -1,17 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InfraError, UserError, messageOf } from '../core/errors.js';
+import { langFromEnv, parseLang, type Lang } from '../core/lang.js';
 import { toolVersion } from '../core/tool-version.js';
-import { batchCommand, type BatchOptions } from './commands/batch.js';
-import { mergeCommand, type MergeOptions } from './commands/merge.js';
-import { checkCommand } from './commands/check.js';
-import { doctorCommand } from './commands/doctor.js';
-import { cleanCommand, shellCommand, startCommand, stopCommand } from './commands/lab-commands.js';
-import { listCommand } from './commands/list.js';
-import { verifyCommand } from './commands/verify.js';
+import type { BatchOptions } from './commands/batch.js';
+import type { MergeOptions } from './commands/merge.js';
+import type { ExportOptions } from './commands/history-commands.js';
 import { createContext, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
-const COMMANDS = ['list', 'start', 'shell', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'help'];
+// Each command's module is loaded only when that command runs: `grade reset` need not load batch's archive readers.
+const COMMANDS = ['list', 'start', 'shell', 'reset', 'history', 'export', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'help'];
 
 function concurrencyOption(value: string): number {
   const n = Number(value);
@@ -30,30 +28,32 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .description('Grade Linux networking lab exercises on throwaway Docker containers.')
     .version(toolVersion())
     .addOption(new Option('--no-color', 'plain output without colours'))
+    .addOption(new Option('--lang <lang>', 'language for learners: en or ko (default: from LC_ALL, LC_MESSAGES or LANG, else en)').argParser(parseLang))
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `grade: ${text.slice(7).trim()} (see \`grade --help\`)\n` : text) })
     .exitOverride();
-  program.command('list').description('list the exercises').action(() => run((ctx) => listCommand(ctx)));
+  program.command('list').description('list the exercises').action(() => run(async (ctx) => (await import('./commands/list.js')).listCommand(ctx)));
   program
     .command('start <exercise>')
     .description('start an exercise lab that stays up while you work in it')
     .option('--variant <id>', 'your own variant of an exercise with params (other addresses than the lesson\'s), e.g. your login')
-    .action((ex: string, opts: { variant?: string }) => run((ctx) => startCommand(ctx, ex, opts)));
+    .action((ex: string, opts: { variant?: string }) => run(async (ctx) => (await import('./commands/lab-commands.js')).startCommand(ctx, ex, opts)));
   program
     .command('shell <exercise> <node>')
     .description('open a shell on a node of the running lab')
-    .action((ex: string, node: string) => run((ctx) => shellCommand(ctx, ex, node)));
+    .action((ex: string, node: string) => run(async (ctx) => (await import('./commands/lab-commands.js')).shellCommand(ctx, ex, node)));
   program
     .command('check <exercise>', { isDefault: false })
     .description('check the running lab (or, with --submission, a folder of <node>.sh files in a fresh lab); `grade ex01` is short for `grade check ex01`')
     .option('-s, --submission <dir>', 'grade this folder of <node>.sh files in a fresh throwaway lab')
     .option('--json', 'print the result as JSON (see reports/results-schema.json); same as --format json')
-    .option('-f, --format <name>', 'what to print: terminal (default), json, html or junit')
+    .option('-f, --format <name>', 'what to print: terminal (default), json, html, junit or classroom (GitHub Classroom\'s autograding input)')
     .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
     .option('-v, --verbose', 'show evidence and every command')
     .option('--junit <file>', 'also write the checks as JUnit XML')
     .option('--variant <id>', 'grade this variant of an exercise with params (a running lab already knows its own)')
-    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string; variant?: string }) => run((ctx) => checkCommand(ctx, ex, opts)));
+    .option('-w, --watch', 'keep checking the running lab, show what changed, and end once every check passes')
+    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string; variant?: string; watch?: boolean }) => run(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx, ex, opts)));
   program
     .command('batch <exercise-or-folder> [folder]')
     .description('grade every learner in <folder> (a folder or archive each, an LMS download, or cloned GitHub Classroom repositories), each in its own fresh lab; writes gradebooks and a report per learner')
@@ -66,42 +66,59 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
     .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
     .option('--junit <file>', 'also write every learner as a JUnit test suite')
-    .action((first: string, folder: string | undefined, opts: BatchOptions) => run((ctx) => batchCommand(ctx, first, folder, opts)));
+    .action((first: string, folder: string | undefined, opts: BatchOptions) => run(async (ctx) => (await import('./commands/batch.js')).batchCommand(ctx, first, folder, opts)));
   program
     .command('merge <folders...>')
     .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
     .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
     .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
     .option('--junit <file>', 'also write every learner as a JUnit test suite')
-    .action((folders: string[], opts: MergeOptions) => run((ctx) => mergeCommand(ctx, folders, opts)));
+    .action((folders: string[], opts: MergeOptions) => run(async (ctx) => (await import('./commands/merge.js')).mergeCommand(ctx, folders, opts)));
+  program
+    .command('reset <exercise> [node]')
+    .description('make the running lab fresh again (your shell history stays), or with a node, only that node')
+    .action((ex: string, node: string | undefined) => run(async (ctx) => (await import('./commands/reset.js')).resetCommand(ctx, ex, node)));
+  program
+    .command('history <exercise> [node]')
+    .description('the commands typed in the running lab\'s shells (all nodes, or one), with time and exit status')
+    .option('--json', 'print the records as JSON')
+    .action((ex: string, node: string | undefined, opts: { json?: boolean }) => run(async (ctx) => (await import('./commands/history-commands.js')).historyCommand(ctx, ex, node, opts)));
+  program
+    .command('export <exercise> <dir>')
+    .description('write the commands typed in the running lab\'s shells as a submission folder (<node>.sh for your nodes)')
+    .option('--changes-only', 'leave out the commands that only look (ip a, ping, cat, iptables -L, ...)')
+    .option('--force', 'overwrite <node>.sh files already in <dir>')
+    .action((ex: string, dir: string, opts: ExportOptions) => run(async (ctx) => (await import('./commands/history-commands.js')).exportCommand(ctx, ex, dir, opts)));
   program
     .command('stop <exercise>')
     .description('remove the running lab of an exercise')
-    .action((ex: string) => run((ctx) => stopCommand(ctx, ex)));
-  program.command('clean').description('remove every lab grade made, running or left over').action(() => run((ctx) => cleanCommand(ctx)));
-  program.command('doctor').description('check the prerequisites and say how to fix what is missing').action(() => run((ctx) => doctorCommand(ctx)));
+    .action((ex: string) => run(async (ctx) => (await import('./commands/lab-commands.js')).stopCommand(ctx, ex)));
+  program.command('clean').description('remove every lab grade made, running or left over').action(() => run(async (ctx) => (await import('./commands/lab-commands.js')).cleanCommand(ctx)));
+  program.command('doctor').description('check the prerequisites and say how to fix what is missing').action(() => run(async (ctx) => (await import('./commands/doctor.js')).doctorCommand(ctx)));
   program
     .command('verify [exercises...]')
     .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
     .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption)
-    .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run((ctx) => verifyCommand(ctx, exs, opts)));
+    .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run(async (ctx) => (await import('./commands/verify.js')).verifyCommand(ctx, exs, opts)));
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   // `grade ex01 ...` is `grade check ex01 ...`.
-  const first = args.findIndex((a) => !a.startsWith('-'));
+  const first = args.findIndex((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
   if (first >= 0 && !COMMANDS.includes(args[first]!)) args.splice(first, 0, 'check');
   let pending: Promise<number> | undefined;
-  let ctxOptions = { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR };
+  let ctxOptions: { color: boolean; lang: Lang } = { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, lang: langFromEnv(process.env) };
   const program = buildProgram((action) => {
     pending = Promise.resolve().then(() => action(createContext(ctxOptions)));
   });
   program.hook('preAction', (cmd) => {
-    if (cmd.optsWithGlobals().color === false) ctxOptions = { color: false };
+    const opts = cmd.optsWithGlobals();
+    if (opts.color === false) ctxOptions = { ...ctxOptions, color: false };
+    if (opts.lang !== undefined) ctxOptions = { ...ctxOptions, lang: opts.lang as Lang };
   });
   try {
     await program.parseAsync(['node', 'grade', ...args]);

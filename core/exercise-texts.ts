@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Exercise } from './exercise.js';
+import type { Lang } from './lang.js';
 import { renderTemplate } from './render-template.js';
 import { readSubmission, type Submission } from './submission.js';
 
@@ -12,9 +13,10 @@ export function renderForExercise(exercise: Exercise, text: string, shown: strin
   return exercise.params.length ? renderTemplate(text, exercise.paramValues, shown) : text;
 }
 
-/** The learner's task (README.md) for this variant, or null when the exercise has none. */
-export function readmeOf(exercise: Exercise): string | null {
-  const file = join(exercise.dir, 'README.md');
+/** The learner's task for this variant in `lang` (README.ko.md for ko, else README.md), or null when the exercise has none. */
+export function readmeOf(exercise: Exercise, lang: Lang = 'en'): string | null {
+  const translated = join(exercise.dir, 'README.ko.md');
+  const file = lang === 'ko' && existsSync(translated) ? translated : join(exercise.dir, 'README.md');
   return existsSync(file) ? renderForExercise(exercise, readFileSync(file, 'utf8'), relative(process.cwd(), file) || file) : null;
 }
 

@@ -108,6 +108,15 @@ export interface Exercise {
   readonly variant: string | null;
   /** Each param's value in this variant; the exercise's files were rendered with these. */
   readonly paramValues: Readonly<Record<string, ParamValue>>;
+  /** The exercise's texts in other languages than English (ko.yaml), rendered like exercise.yaml. */
+  readonly texts?: { readonly ko?: ExerciseTranslation };
+}
+
+/** An exercise's learner-facing texts in one more language: every check's title, and its hint when the English has one. */
+export interface ExerciseTranslation {
+  readonly title: string;
+  readonly summary: string;
+  readonly checks: Readonly<Record<string, { readonly title: string; readonly hint?: string }>>;
 }
 
 export type ParamType = 'subnet' | 'int' | 'port';

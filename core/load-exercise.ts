@@ -20,6 +20,7 @@ import {
   type WrongCase,
 } from './exercise.js';
 import { exerciseSchema, paramsSchema, wrongCaseSchema } from './exercise-schema.js';
+import { readTranslation } from './exercise-translation.js';
 import { isValidCidr, isValidIpv4 } from './ipv4.js';
 import { buildParams, type RawParam } from './params.js';
 import { renderTemplate } from './render-template.js';
@@ -160,6 +161,7 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
       if (!seen.has(id) || id === c.id) src.fail(['checks', i, 'because', j], `"${id}" is not another check of this exercise`);
     });
   });
+  const ko = readTranslation(dir, checks, shownFrom, render, (f, shownAs, t) => new SourceFile(f, shownAs, t));
 
   const solutionDir = join(dir, 'solution');
   if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
@@ -175,8 +177,9 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     for (const known of [solutionDir, ...alternatives.map((a) => a.dir), ...wrongCases.map((w) => w.dir)]) {
       for (const path of submissionNodeFiles(known, nodes, shownFrom).values()) render(readFileSync(path, 'utf8'), relative(shownFrom, path));
     }
-    const readme = join(dir, 'README.md');
-    if (existsSync(readme)) render(readFileSync(readme, 'utf8'), relative(shownFrom, readme));
+    for (const readme of [join(dir, 'README.md'), join(dir, 'README.ko.md')]) {
+      if (existsSync(readme)) render(readFileSync(readme, 'utf8'), relative(shownFrom, readme));
+    }
   }
 
   return {
@@ -198,6 +201,7 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     params,
     variant: id,
     paramValues: paramVals,
+    texts: ko ? { ko } : {},
   };
 }
 

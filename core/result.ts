@@ -1,6 +1,8 @@
 // The one result model every reporter renders. Plain data, JSON-serialisable, versioned:
 // reports/results-schema.json describes exactly this shape.
 
+import type { Lang } from './lang.js';
+
 export const RESULT_SCHEMA_VERSION = 1;
 
 export type CheckStatus = 'pass' | 'fail' | 'error';
@@ -32,6 +34,30 @@ export interface CheckResult {
   readonly causes?: readonly { readonly id: string; readonly observed: string }[];
   readonly evidence: readonly Evidence[];
   readonly durationMs: number;
+  /** reach, tcp and http checks that expect to connect: the hops their packets take in the final state, there and back, up to a break. */
+  readonly path?: readonly PathHop[];
+  /** When such a check did not pass: the first hop where its packets stop (grading/trace/). */
+  readonly brokenHop?: BrokenHop;
+}
+
+/** One hop of a traced path: from a node to the next over one network; `back` for the reply's way. */
+export interface PathHop {
+  readonly from: string;
+  readonly to: string;
+  readonly network: string;
+  readonly back: boolean;
+}
+
+export type BreakKind = 'no-route' | 'forwarding-off' | 'no-way-back' | 'dropped' | 'unknown';
+
+/** Where a failing check's packets stop: at node `from`, on their way to `to` over `network` when known. */
+export interface BrokenHop {
+  readonly from: string;
+  readonly to: string | null;
+  readonly network: string | null;
+  readonly kind: BreakKind;
+  /** One sentence. */
+  readonly reason: string;
 }
 
 export type CommandStatus = 'ok' | 'failed' | 'timed-out' | 'not-run' | 'syntax-error';
@@ -56,6 +82,8 @@ export interface NodeState {
   readonly addresses: string;
   readonly routes: string;
   readonly iptables: string;
+  /** net.ipv4.ip_forward as read at the end; absent when it could not be read. */
+  readonly forwarding?: boolean;
 }
 
 export interface NodeReport {
@@ -116,4 +144,6 @@ export interface GradeResult {
   };
   /** Set when status is error: what went wrong with the machine, and what to do. */
   readonly error: string | null;
+  /** The language of the titles, hints and summary above, and of the reports' fixed words; absent: English. */
+  readonly lang?: Lang;
 }

@@ -1,6 +1,7 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import { InfraError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
+import { historyCommandRecords, type HistoryRecord } from '../core/history.js';
 import type { CheckResult, GradeMode, GradeResult, NodeReport } from '../core/result.js';
 import type { Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
@@ -8,10 +9,12 @@ import { applySubmission, type AppliedFile } from '../runner/apply-submission.js
 import type { LabTracker } from '../runner/lab-tracker.js';
 import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
+import { readHistory } from '../runner/shell-history.js';
 import type { StartedLab } from '../runner/started-lab.js';
-import { buildResult } from './build-result.js';
+import { buildResult, topologyOf } from './build-result.js';
 import { collectState } from './collect-state.js';
 import { runChecks } from './run-checks.js';
+import { traceChecks } from './trace/trace-checks.js';
 
 export interface GradeSubmissionRequest {
   readonly exercise: Exercise;
@@ -61,7 +64,12 @@ export async function gradeSubmission(req: GradeSubmissionRequest): Promise<Grad
 /** Check a lab that is already running (a learner's `grade start` lab). */
 export async function gradeRunningLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<string, CheckKind>): Promise<GradeResult> {
   const started = Date.now();
-  const { checks, nodes, checksMs } = await checkLab(lab, exercise, kinds, lab.plan.token, []);
+  // The live lab's commands are those typed in its shells; the record is not graded, so a failure to read it leaves them out.
+  const history = readHistory(lab).catch(() => [] as HistoryRecord[]);
+  const checked = await checkLab(lab, exercise, kinds, lab.plan.token, []);
+  const { checks, checksMs } = checked;
+  const typed = await history;
+  const nodes = checked.nodes.map((n) => ({ ...n, commands: historyCommandRecords(typed.filter((r) => r.node === n.name)) }));
   return buildResult({
     exercise,
     mode: 'live',
@@ -93,7 +101,8 @@ async function checkLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<
       };
     }),
   );
-  return { checks, nodes, checksMs };
+  // Where each failing path breaks, from the state just collected.
+  return { checks: traceChecks(exercise, topologyOf(exercise), checks, nodes), nodes, checksMs };
 }
 
 async function disposeLab(lab: StartedLab, tracker?: LabTracker): Promise<void> {

@@ -3,10 +3,12 @@
 // here recomputes the grade: score, statuses and texts are taken from the result as given.
 
 import Handlebars from 'handlebars';
+import { say, type Lang } from '../core/lang.js';
 import type { CheckResult, CheckStatus, CommandRecord, Evidence, GradeResult, GradeStatus, NodeReport } from '../core/result.js';
 import { REPORT_TEMPLATE } from './html/report-template.js';
-import { topologySvg } from './topology-svg.js';
-import { CHECK_MARK, COMMAND_WORD } from './status-words.js';
+import { reportText, type ReportKey } from './messages.js';
+import { mapView, type MapView } from './map-view.js';
+import { CHECK_MARK, CHECK_STATUS_WORDS, COMMAND_WORDS, GRADE_STATUS_WORDS } from './status-words.js';
 
 export interface LabelledValue {
   readonly label: string;
@@ -61,9 +63,19 @@ export interface NodeView {
   readonly commands: readonly CommandView[];
   readonly hasCommands: boolean;
   readonly state: { readonly addresses: string; readonly routes: string; readonly iptables: string } | null;
+  readonly stateSummary: string;
 }
 
-export interface HtmlView {
+/** The fixed words the template shows as they are (`{{@root.words.hint}}`), in the report's language. */
+const TEMPLATE_WORDS = [
+  'pointsUnit', 'whatWentWrong', 'topology', 'checks', 'expected', 'observed', 'because', 'hint', 'noOutput', 'noChecks',
+  'yourCommands', 'columnLine', 'columnCommand', 'columnStatus', 'outputWasCut', 'noSubmission', 'noRules', 'stateUnreadable',
+] as const satisfies readonly ReportKey[];
+
+export interface HtmlView extends MapView {
+  /** `<html lang>`: the language of the result's texts and of the fixed words. */
+  readonly lang: Lang;
+  readonly words: Readonly<Record<(typeof TEMPLATE_WORDS)[number], string>>;
   readonly pageTitle: string;
   readonly exerciseId: string;
   readonly exerciseTitle: string;
@@ -78,60 +90,61 @@ export interface HtmlView {
   readonly error: string | null;
   readonly meta: readonly LabelledValue[];
   readonly timings: readonly LabelledValue[];
-  readonly topologySvg: string;
   readonly checks: readonly CheckView[];
   readonly nodes: readonly NodeView[];
   readonly generator: string;
+  readonly generatedBy: string;
 }
 
-const STATUS_WORD: Record<GradeStatus, string> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
-const STATUS_SENTENCE: Record<GradeStatus, string> = {
-  pass: 'Every check passed.',
-  fail: 'Some checks did not pass. Each one below says what was expected, what was found, and a hint.',
-  error: 'The grader could not finish this run. This is not your fault.',
-};
-const CHECK_WORD: Record<CheckStatus, string> = { pass: 'passed', fail: 'failed', error: 'could not run' };
+const STATUS_SENTENCE: Record<GradeStatus, ReportKey> = { pass: 'sentencePass', fail: 'sentenceFail', error: 'notYourFault' };
 
-/** The prepared strings the report template shows. */
+/** The prepared strings the report template shows, in the result's language (English when it names none). */
 export function buildHtmlView(result: GradeResult): HtmlView {
+  const lang = result.lang ?? 'en';
+  const w = (key: ReportKey) => reportText(lang, key);
   const s = result.submission;
   const meta: LabelledValue[] = [
-    ...(result.exercise.variant ? [{ label: 'Variant', value: result.exercise.variant }] : []),
-    { label: 'Submission', value: s.label ?? s.path ?? '(none)' },
-    ...(s.path !== null && s.label !== null ? [{ label: 'Path', value: s.path }] : []),
-    { label: 'Mode', value: s.mode },
-    { label: 'Started', value: result.startedAt },
-    { label: 'Took', value: duration(result.durationMs) },
-    ...(result.labId !== null ? [{ label: 'Lab', value: result.labId }] : []),
+    ...(result.exercise.variant ? [{ label: w('metaVariant'), value: result.exercise.variant }] : []),
+    { label: w('metaSubmission'), value: s.label ?? s.path ?? w('none') },
+    ...(s.path !== null && s.label !== null ? [{ label: w('metaPath'), value: s.path }] : []),
+    { label: w('metaMode'), value: s.mode },
+    { label: w('metaStarted'), value: result.startedAt },
+    { label: w('metaTook'), value: duration(result.durationMs) },
+    ...(result.labId !== null ? [{ label: w('metaLab'), value: result.labId }] : []),
   ];
   const t = result.timings;
+  const statusWord = say(GRADE_STATUS_WORDS[result.status], lang);
+  const generator = `${result.tool.name} ${result.tool.version}`;
   return {
-    pageTitle: `${result.exercise.id} ${result.exercise.title}: ${result.score.earned}/${result.score.possible} ${STATUS_WORD[result.status]}`,
+    lang,
+    words: Object.fromEntries(TEMPLATE_WORDS.map((key) => [key, w(key)])) as HtmlView['words'],
+    pageTitle: `${result.exercise.id} ${result.exercise.title}: ${result.score.earned}/${result.score.possible} ${statusWord}`,
     exerciseId: result.exercise.id,
     exerciseTitle: result.exercise.title,
     summary: result.exercise.summary,
     cls: result.status,
-    statusWord: STATUS_WORD[result.status],
-    statusSentence: STATUS_SENTENCE[result.status],
+    statusWord,
+    statusSentence: w(STATUS_SENTENCE[result.status]),
     score: String(result.score.earned),
     possible: String(result.score.possible),
-    scoreNote: result.status === 'error' ? 'incomplete: some checks could not run' : null,
+    scoreNote: result.status === 'error' ? w('scoreNote') : null,
     error: result.error,
     meta,
     timings: [
-      { label: 'Provision', value: duration(t.provisionMs) },
-      { label: 'Submission', value: duration(t.submissionMs) },
-      { label: 'Checks', value: duration(t.checksMs) },
-      { label: 'Teardown', value: duration(t.teardownMs) },
+      { label: w('timingProvision'), value: duration(t.provisionMs) },
+      { label: w('timingSubmission'), value: duration(t.submissionMs) },
+      { label: w('timingChecks'), value: duration(t.checksMs) },
+      { label: w('timingTeardown'), value: duration(t.teardownMs) },
     ],
-    topologySvg: topologySvg(result.topology),
-    checks: result.checks.map(checkView),
-    nodes: result.nodes.map(nodeView),
-    generator: `${result.tool.name} ${result.tool.version}`,
+    ...mapView(result.topology, result.checks),
+    checks: result.checks.map((c) => checkView(c, lang)),
+    nodes: result.nodes.map((n) => nodeView(n, lang)),
+    generator,
+    generatedBy: reportText(lang, 'generatedBy', { generator }),
   };
 }
 
-function checkView(c: CheckResult): CheckView {
+function checkView(c: CheckResult, lang: Lang): CheckView {
   const n = c.evidence.length;
   return {
     id: c.id,
@@ -139,49 +152,50 @@ function checkView(c: CheckResult): CheckView {
     kind: c.kind,
     cls: c.status,
     mark: CHECK_MARK[c.status],
-    statusWord: CHECK_WORD[c.status],
+    statusWord: say(CHECK_STATUS_WORDS[c.status], lang),
     points: `${c.earned}/${c.points}`,
     expected: c.expected,
     observed: c.observed,
     hint: c.status !== 'pass' && c.hint !== undefined ? c.hint : null,
     causes: (c.causes ?? []).map((cause) => ({ id: cause.id, observed: cause.observed })),
-    evidence: c.evidence.map(evidenceView),
+    evidence: c.evidence.map((e) => evidenceView(e, lang)),
     hasEvidence: n > 0,
-    evidenceSummary: `Evidence: ${n} command${n === 1 ? '' : 's'} the grader ran`,
+    evidenceSummary: n === 1 ? reportText(lang, 'oneEvidence') : reportText(lang, 'evidence', { n }),
     duration: duration(c.durationMs),
   };
 }
 
-function evidenceView(e: Evidence): EvidenceView {
-  const notes = [e.timedOut ? 'timed out' : null, e.truncated ? 'output cut short' : null].filter((x) => x !== null);
+function evidenceView(e: Evidence, lang: Lang): EvidenceView {
+  const notes = [e.timedOut ? reportText(lang, 'timedOut') : null, e.truncated ? reportText(lang, 'outputCutShort') : null].filter((x) => x !== null);
   return {
     node: e.node,
     command: e.command,
-    exit: e.exitCode === null ? 'no exit status' : `exit ${e.exitCode}`,
+    exit: e.exitCode === null ? reportText(lang, 'noExitStatus') : reportText(lang, 'exit', { code: e.exitCode }),
     output: e.output,
     hasOutput: e.output !== '',
     notes: notes.length > 0 ? notes.join(', ') : null,
   };
 }
 
-function nodeView(n: NodeReport): NodeView {
+function nodeView(n: NodeReport, lang: Lang): NodeView {
   return {
     name: n.name,
     role: n.role,
     submissionFile: n.submissionFile,
-    commands: n.commands.map(commandView),
+    commands: n.commands.map((c) => commandView(c, lang)),
     hasCommands: n.commands.length > 0,
     state: n.state,
+    stateSummary: reportText(lang, 'finalState', { node: n.name }),
   };
 }
 
-function commandView(c: CommandRecord): CommandView {
+function commandView(c: CommandRecord, lang: Lang): CommandView {
   return {
     lines: c.endLine > c.line ? `${c.line}–${c.endLine}` : String(c.line),
     text: c.text,
     cls: c.status,
-    statusWord: COMMAND_WORD[c.status],
-    exit: c.exitCode === null ? '' : `exit ${c.exitCode}`,
+    statusWord: say(COMMAND_WORDS[c.status], lang),
+    exit: c.exitCode === null ? '' : reportText(lang, 'exit', { code: c.exitCode }),
     duration: c.durationMs === null ? '' : duration(c.durationMs),
     note: c.note ?? null,
     output: c.output,

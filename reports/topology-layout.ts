@@ -185,6 +185,8 @@ export interface LinkLabel {
 }
 
 export interface Link {
+  /** The node whose interface this is. */
+  readonly node: string;
   readonly iface: TopologyInterface;
   /** Polyline points, from the node box to the bar. */
   readonly points: readonly (readonly [number, number])[];
@@ -207,7 +209,7 @@ const LABEL_CHAR_W = 6.8;
 type Rect = readonly [number, number, number, number]; // x1 y1 x2 y2
 
 function routeLinks(boxes: readonly NodeBox[], netsOf: (b: NodeBox) => NetBox[]): Link[] {
-  const geoms: { iface: TopologyInterface; points: [number, number][]; seg: Rect; leftward: boolean }[] = [];
+  const geoms: { node: string; iface: TopologyInterface; points: [number, number][]; seg: Rect; leftward: boolean }[] = [];
   for (const b of boxes) {
     if (b.row === 'loose') continue;
     const mine = netsOf(b);
@@ -227,7 +229,7 @@ function routeLinks(boxes: readonly NodeBox[], netsOf: (b: NodeBox) => NetBox[])
         const points: [number, number][] = straight ? [[ex, from], [ex, to]] : [[ex, from], [ex, elbow], [tx, elbow], [tx, to]];
         const top = Math.min(straight ? from : elbow, to);
         const bottom = Math.max(straight ? from : elbow, to);
-        geoms.push({ iface: l.iface, points, seg: [tx, top, tx, bottom], leftward: tx < b.cx - 1 || (side.length > 1 && i === 0) });
+        geoms.push({ node: b.node.name, iface: l.iface, points, seg: [tx, top, tx, bottom], leftward: tx < b.cx - 1 || (side.length > 1 && i === 0) });
       });
     }
   }
@@ -262,7 +264,7 @@ function routeLinks(boxes: readonly NodeBox[], netsOf: (b: NodeBox) => NetBox[])
     const chosen = best ?? { rect: [fallbackX, mid, fallbackX + w, mid + h] as Rect, anchor: sides[0]! };
     taken.push(chosen.rect);
     const lx = chosen.anchor === 'start' ? chosen.rect[0] : chosen.rect[2];
-    return { iface: g.iface, points: g.points, label: { x: lx, y: chosen.rect[1] + LINE_H - 3, anchor: chosen.anchor, lines } };
+    return { node: g.node, iface: g.iface, points: g.points, label: { x: lx, y: chosen.rect[1] + LINE_H - 3, anchor: chosen.anchor, lines } };
   });
 }
 

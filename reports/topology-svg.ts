@@ -1,21 +1,34 @@
 // Draws a lab topology (see topology-layout.ts) as a self-contained inline SVG: networks are
 // horizontal bars, nodes are boxes coloured and shaped by role, each link labelled with interface
 // name and addresses. All text is escaped here, so the HTML report can insert the SVG unescaped.
+// With a path overlay (path-overlay.ts) it also shows the checks' paths and where they break.
 
 import type { Topology } from '../core/result.js';
+import type { PathOverlay } from './path-overlay.js';
+import { PATH_WORDS } from './path-words.js';
 import { BAR_H_PX, BOX_H_PX, layoutTopology, type Link, type NetBox, type NodeBox } from './topology-layout.js';
+import { drawPaths } from './topology-paths.js';
 
-/** SVG for `topology`, with every piece of text escaped. */
-export function topologySvg(topology: Topology): string {
-  const { nets, boxes, links, width, height } = layoutTopology(topology);
-  const parts = [
+/** SVG for `topology`, with every piece of text escaped; `overlay` adds the checks' paths and breaks. */
+export function topologySvg(topology: Topology, overlay?: PathOverlay): string {
+  const layout = layoutTopology(topology);
+  const { nets, boxes, links } = layout;
+  const paths = overlay === undefined ? null : drawPaths(layout, overlay, esc);
+  const width = paths?.width ?? layout.width;
+  const height = paths?.height ?? layout.height;
+  const map = [
     ...nets.map(drawBar),
+    ...(paths?.under ?? []),
     ...links.map((l) => `<path d="${pathData(l)}" fill="none" stroke="#5e6779" stroke-width="2"/>`),
+    ...(paths?.middle ?? []),
     ...boxes.map(drawBox),
     ...links.map(drawLabel),
+    ...(paths?.over ?? []),
   ];
+  const parts = paths === null || paths.legend === '' ? map : [`<g transform="translate(${r(paths.shift)} 0)">`, ...map, '</g>', paths.legend];
+  const label = paths === null || paths.legend === '' ? 'Lab topology' : PATH_WORDS.mapLabel;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="topology" role="img" aria-label="Lab topology"`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="topology" role="img" aria-label="${esc(label)}"`,
     ` width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}"`,
     ` font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">\n`,
     parts.join('\n'),

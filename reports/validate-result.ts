@@ -9,12 +9,14 @@ import schema from './results-schema.json' with { type: 'json' };
 const Ajv = AjvModule.default;
 
 const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile(schema);
+// Compiled on first use: commands that never write a result (reset, shell) do not pay for it.
+let validate: ReturnType<typeof ajv.compile> | undefined;
 
 export type ValidationOutcome = { ok: true } | { ok: false; errors: string[] };
 
 /** Checks that `value` is a schema-valid GradeResult (schemaVersion 1). Compiled once, at import. */
 export function validateResult(value: unknown): ValidationOutcome {
+  validate ??= ajv.compile(schema);
   if (validate(value)) return { ok: true };
   const errors = (validate.errors ?? []).map((e) => {
     const where = e.instancePath === '' ? '(root)' : e.instancePath;

@@ -47,7 +47,7 @@ function linkLines(link: PlannedLink): string[] {
   ];
 }
 
-function hostsFile(exercise: Exercise): string {
+export function hostsFile(exercise: Exercise): string {
   const lines = exercise.nodes.flatMap((n) => {
     const first = n.interfaces.flatMap((i) => i.addresses)[0];
     return first ? [`${addressOf(first)}\t${n.name}`] : [];

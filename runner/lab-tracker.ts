@@ -18,7 +18,10 @@ export class LabTracker {
     this.labs.clear();
   }
 
-  /** On SIGINT/SIGTERM: remove every lab (a second signal exits at once), then exit 130/143. */
+  /**
+   * On SIGINT/SIGTERM: remove every lab (a second signal exits at once), then exit 130/143. `onSignal`
+   * is told only when there is a lab to remove: a kept lab (`grade start`) is never tracked.
+   */
   installSignalHandlers(onSignal: (signal: NodeJS.Signals) => void = () => undefined): void {
     if (this.installed) return;
     this.installed = true;
@@ -27,7 +30,7 @@ export class LabTracker {
       const code = signal === 'SIGINT' ? 130 : 143;
       if (stopping) process.exit(code);
       stopping = true;
-      onSignal(signal);
+      if (this.labs.size > 0) onSignal(signal);
       void this.disposeAll().finally(() => process.exit(code));
     };
     process.on('SIGINT', handler);

@@ -76,11 +76,12 @@ describe('StartedLab commands', () => {
     await lab.shell('host-a');
     await lab.shell('router');
     await lab.shell('web');
-    const shells = engine.calls.filter((c) => c.method === 'execInteractive').map((c) => c.args);
-    expect(shells).toEqual([
-      [id, [ENTER, 'node', 'host-a', 'bash', '-l']],
-      [id, [ENTER, 'look', 'router', 'bash', '-l']],
-      [id, [ENTER, 'look', 'web', 'bash', '-l']],
+    const shells = engine.calls.filter((c) => c.method === 'execInteractive').map((c) => c.args as [string, string[]]);
+    // Each is recorded (shell-history.ts): grade opens the session's file, then grade-enter enters the node.
+    expect(shells.map(([container, argv]) => [container, argv.slice(4, 6), argv.slice(6, 9), argv.at(-1)!.trim().split('\n').at(-1)])).toEqual([
+      [id, ['open', 'host-a'], [ENTER, 'node', 'host-a'], 'exec bash -l'],
+      [id, ['open', 'router'], [ENTER, 'look', 'router'], 'exec bash -l'],
+      [id, ['open', 'web'], [ENTER, 'look', 'web'], 'exec bash -l'],
     ]);
   });
 

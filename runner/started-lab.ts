@@ -4,6 +4,7 @@ import { ExecBatcher } from './exec-batcher.js';
 import type { ExecOptions, ExecResult, LabExec, LearnerExec, ProbeName } from './lab-exec.js';
 import type { LabPlan } from './lab-plan.js';
 import { LABEL } from './labels.js';
+import { recordingShell } from './shell-history.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_OUTPUT = 64 * 1024;
@@ -56,14 +57,20 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
     return this.run(['bash', '-c', script], { timeoutMs, env: { GRADE_TOKEN: this.plan.token }, maxOutputBytes: DEFAULT_MAX_OUTPUT });
   }
 
+  /** Run a command as the container's root, outside every node: grade's own records (the shell history). */
+  runAsGrade(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return this.run(argv, options);
+  }
+
   /**
    * An interactive shell on a node. On the learner's nodes it is the learner's root shell; on the
-   * lab's own nodes it can look (ip, ping, tcpdump) but change nothing.
+   * lab's own nodes it can look (ip, ping, tcpdump) but change nothing. Its commands are recorded
+   * in the lab's shell history (shell-history.ts).
    */
   async shell(node: string): Promise<number> {
     const spec = this.plan.nodes.find((n) => n.spec.name === this.nodeName(node))!.spec;
     const mode = spec.owner === 'lab' ? 'look' : 'node';
-    return this.engine.execInteractive(this.containerId, [ENTER, mode, spec.name, 'bash', '-l']);
+    return this.engine.execInteractive(this.containerId, recordingShell(spec.name, [ENTER, mode, spec.name]));
   }
 
   dispose(): Promise<void> {

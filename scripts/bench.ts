@@ -6,6 +6,8 @@
 //   npm run bench -- class [exercise] [n] [j]     a course: n learners handing in every known solution and
 //                                                 wrong case in turn, some invalid; then the same batch resumed
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
+//   npm run bench -- reset [exercise] [runs]      `grade reset` of one node and of the whole lab (with a
+//                                                 shell history), in-process, and the CLI's own start-up
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,9 @@ import { labImageRef } from '../runner/lab-image.js';
 import { LabTracker } from '../runner/lab-tracker.js';
 import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
+import { recreateLab, shellHistoryCarry } from '../runner/recreate-lab.js';
+import { resetNode } from '../runner/reset-node.js';
+import { restoreHistory } from '../runner/shell-history.js';
 
 const kinds = checkKinds();
 const engine = new DockerEngine();
@@ -153,10 +158,45 @@ async function live(name: string, runs: number): Promise<void> {
   }
 }
 
+async function reset(name: string, runs: number): Promise<void> {
+  const exercise = findExercise(name, kinds);
+  let lab = await provision(engine, planLab(exercise, { image: labImageRef() }), { onCreated: (l) => tracker.add(l) });
+  try {
+    await applySubmission(lab, readSubmissionFor(exercise, exercise.solutionDir).files, exercise.limits);
+    const node = exercise.nodes.find((n) => n.owner === 'learner')!.name;
+    // A history of three shells, five commands each, as the lab reset carries it over.
+    const at = Date.now();
+    await restoreHistory(lab, [0, 1, 2].flatMap((s) => [0, 1, 2, 3, 4].map((k) => ({ node, session: `${at}-${s}`, time: new Date(at + k).toISOString(), durationMs: 1, exitCode: 0, command: `echo ${k}` }))));
+    const nodeMs: number[] = [];
+    const labMs: number[] = [];
+    const cliMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      await resetNode(lab, node);
+      nodeMs.push(performance.now() - t);
+      t = performance.now();
+      const old = lab;
+      lab = await recreateLab(engine, old, { onCreated: (l) => tracker.add(l), carry: shellHistoryCarry });
+      labMs.push(performance.now() - t);
+      tracker.remove(old);
+      cliMs.push(timed(() => execFileSync('node', [grade, '--version'])));
+    }
+    const line = (what: string, xs: number[]) => `${what}: median ${seconds(stat(xs).median)} (min ${seconds(stat(xs).min)}, max ${seconds(stat(xs).max)})`;
+    console.log(`${exercise.id}, ${runs} runs`);
+    console.log(line(`  reset of node ${node}`, nodeMs));
+    console.log(line('  reset of the lab (15 history records)', labMs));
+    console.log(line('  CLI start-up (grade --version)', cliMs));
+  } finally {
+    await lab.dispose();
+    tracker.remove(lab);
+  }
+}
+
 const [mode = 'phases', ...args] = process.argv.slice(2);
 if (mode === 'compare') compare(Number(args[0] ?? 10));
 else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Number(args[2] ?? 4));
 else if (mode === 'class') batch(args[0] ?? 'ex01', Number(args[1] ?? 200), Number(args[2] ?? 4), true);
 else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
+else if (mode === 'reset') await reset(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
 else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before

@@ -5,13 +5,15 @@ import { findExercise } from '../../core/find-exercise.js';
 import { variantOf } from '../../core/load-exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
-import { gradeResultToJunitSuite, renderJunit } from '../../reports/junit-reporter.js';
-import { writeFileAtomic } from '../../reports/write-atomic.js';
+import { localizeResult } from '../../grading/localize-result.js';
+import { writeOutputFile } from '../../reports/output-stage.js';
 import { isReportFormat, knownFormats, reporters } from '../../reports/reporters.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { cliText } from '../messages.js';
 import { defaultReportDir, writeReports } from '../write-reports.js';
+import { watchCommand } from './watch.js';
 
 export interface CheckOptions {
   readonly submission?: string;
@@ -22,6 +24,8 @@ export interface CheckOptions {
   readonly junit?: string;
   /** The variant to grade (exercises with params); a running lab is checked as the variant it was started with. */
   readonly variant?: string;
+  /** Keep checking the running lab until everything passes (cli/commands/watch.ts). */
+  readonly watch?: boolean;
 }
 
 /** `grade ex01` (the running lab) or `grade ex01 --submission DIR` (a fresh throwaway lab). */
@@ -29,11 +33,15 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
   const format = options.json ? 'json' : (options.format ?? 'terminal');
   if (!isReportFormat(format)) throw new UserError(`--format takes one of ${knownFormats.join(', ')}, not "${format}".`);
   const exercise = findExercise(name, ctx.kinds, options.variant ?? null);
+  if (options.watch) {
+    if (options.submission || format !== 'terminal' || options.out || options.junit) throw new UserError('--watch checks the running lab on the screen; it takes no --submission, --json, --format, --out or --junit.');
+    return watchCommand(ctx, exercise, { ...(options.verbose ? { verbose: true } : {}), ...(options.variant !== undefined ? { variant: options.variant } : {}) });
+  }
   const submission = options.submission ? readSubmissionFor(exercise, resolve(options.submission)) : null;
   const engine = await ctx.engine();
   let result: GradeResult;
   if (submission) {
-    result = await gradeSubmission({
+    const graded = await gradeSubmission({
       exercise,
       kinds: ctx.kinds,
       engine,
@@ -43,20 +51,21 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
       label: basename(submission.dir),
       tracker: ctx.tracker,
     });
+    result = localizeResult(graded, exercise, ctx.lang);
   } else {
     const lab = await findKeptLab(engine, exercise, ctx.image(), (v) => variantOf(exercise, v, ctx.kinds));
     if (!lab) {
-      throw new UserError(`No ${exercise.id} lab is running: start one with \`grade start ${exercise.id}\`, or grade a folder with \`grade ${exercise.id} --submission DIR\`.`);
+      throw new UserError(cliText(ctx.lang, 'noLabToCheck', { id: exercise.id }));
     }
     const running = lab.plan.exercise.variant;
     if (options.variant !== undefined && running !== exercise.variant) {
       const what = running === null ? "the lesson's own (started without --variant)" : `variant "${running}"`;
       throw new UserError(`The running ${exercise.id} lab is ${what}, not "${exercise.variant}"; run \`grade ${exercise.id}\` without --variant to check it, or stop it and start your own.`);
     }
-    result = await gradeRunningLab(lab, lab.plan.exercise, ctx.kinds);
+    result = localizeResult(await gradeRunningLab(lab, lab.plan.exercise, ctx.kinds), lab.plan.exercise, ctx.lang);
   }
   const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
-  if (options.junit) await writeFileAtomic(resolve(options.junit), renderJunit([gradeResultToJunitSuite(result)]));
+  if (options.junit) await writeOutputFile(options.junit, reporters.junit(result, { color: false }));
   process.stdout.write(reporters[format](result, { color: ctx.color, verbose: options.verbose ?? false, htmlPath: paths.html }) + '\n');
   // Machine-readable output stays alone on stdout; say where the files went on stderr.
   if (format !== 'terminal') process.stderr.write(`Report: ${paths.html}\n`);

@@ -1,6 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import { readmeOf } from '../../core/exercise-texts.js';
 import type { Exercise } from '../../core/exercise.js';
+import type { Lang } from '../../core/lang.js';
+import { padColumns, columns } from '../../core/text-width.js';
 import { findExercise } from '../../core/find-exercise.js';
 import { planLab } from '../../runner/plan-lab.js';
 import { submissionNodeFiles } from '../../core/submission.js';
@@ -10,6 +12,7 @@ import { provision } from '../../runner/provision.js';
 import { reapLabs } from '../../runner/reaper.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { cliText } from '../messages.js';
 
 /** `grade start ex01 [--variant ID]`: a lab that stays up for the learner's shells until `grade stop ex01`. */
 export async function startCommand(ctx: CliContext, name: string, options: { variant?: string } = {}): Promise<number> {
@@ -17,11 +20,12 @@ export async function startCommand(ctx: CliContext, name: string, options: { var
   const engine = await ctx.engine();
   const running = await findKeptLab(engine, exercise, ctx.image(), (v) => variantOf(exercise, v, ctx.kinds));
   if (running) {
-    throw new UserError(`${exercise.id} is already running${variantWords(running.plan.exercise.variant)}: open a shell with \`grade shell ${exercise.id} ${exercise.nodes[0]!.name}\`, check it with \`grade ${exercise.id}\`, or remove it with \`grade stop ${exercise.id}\`.`);
+    const variant = variantWords(running.plan.exercise.variant, ctx.lang);
+    throw new UserError(cliText(ctx.lang, 'alreadyRunning', { id: exercise.id, variant, node: exercise.nodes[0]!.name }));
   }
   const lab = await provision(engine, planLab(exercise, { image: ctx.image(), keep: true }), { onCreated: (l) => ctx.tracker.add(l) });
   ctx.tracker.remove(lab);
-  process.stdout.write(startText(exercise));
+  process.stdout.write(startText(exercise, ctx.lang));
   return EXIT.pass;
 }
 
@@ -29,9 +33,9 @@ export async function startCommand(ctx: CliContext, name: string, options: { var
 export async function shellCommand(ctx: CliContext, name: string, node: string): Promise<number> {
   const exercise = findExercise(name, ctx.kinds);
   const nodes = exercise.nodes.map((n) => n.name);
-  if (!nodes.includes(node)) throw new UserError(`${exercise.id} has no node "${node}"; its nodes are ${nodes.join(', ')}.`);
+  if (!nodes.includes(node)) throw new UserError(cliText(ctx.lang, 'noSuchNode', { id: exercise.id, node, nodes: nodes.join(', ') }));
   const lab = await findKeptLab(await ctx.engine(), exercise, ctx.image());
-  if (!lab) throw new UserError(`No ${exercise.id} lab is running: start it with \`grade start ${exercise.id}\`.`);
+  if (!lab) throw new UserError(cliText(ctx.lang, 'noLabForShell', { id: exercise.id }));
   return lab.shell(node);
 }
 
@@ -40,11 +44,11 @@ export async function stopCommand(ctx: CliContext, name: string): Promise<number
   const exercise = findExercise(name, ctx.kinds);
   const lab = await findKeptLab(await ctx.engine(), exercise, ctx.image());
   if (!lab) {
-    process.stdout.write(`No ${exercise.id} lab is running; nothing to stop.\n`);
+    process.stdout.write(`${cliText(ctx.lang, 'nothingToStop', { id: exercise.id })}\n`);
     return EXIT.pass;
   }
   await lab.dispose();
-  process.stdout.write(`Removed the ${exercise.id} lab (${lab.id}).\n`);
+  process.stdout.write(`${cliText(ctx.lang, 'removed', { id: exercise.id, lab: lab.id })}\n`);
   return EXIT.pass;
 }
 
@@ -55,31 +59,47 @@ export async function cleanCommand(ctx: CliContext): Promise<number> {
   return EXIT.pass;
 }
 
-function variantWords(variant: string | null): string {
-  return variant === null ? '' : ` (variant ${variant})`;
+function variantWords(variant: string | null, lang: Lang): string {
+  return variant === null ? '' : cliText(lang, 'variantWords', { id: variant });
 }
 
-function startText(exercise: Exercise): string {
-  // The README's own "How to work" section repeats the commands printed below, with this lab's nodes.
-  const task = readmeOf(exercise)?.replace(/\n## How to work\n[\s\S]*?(?=\n## |$)/, '').trim() ?? exercise.summary;
+/** The README without its "How to work" section (in any language: the one that shows `grade stop`). */
+export function taskOf(readme: string, id: string): string {
+  // That section repeats the commands startText prints, with this lab's nodes.
+  return readme
+    .split(/\n(?=## )/)
+    .filter((section) => !(section.startsWith('## ') && section.includes(`grade stop ${id}`)))
+    .join('\n')
+    .trim();
+}
+
+function startText(exercise: Exercise, lang: Lang): string {
+  const readme = readmeOf(exercise, lang);
+  const task = readme !== null ? taskOf(readme, exercise.id) : (lang === 'ko' ? exercise.texts?.ko?.summary : undefined) ?? exercise.summary;
   const nodes = exercise.nodes.map((n) => {
-    const ifs = n.interfaces.map((i) => `${i.name} ${i.addresses.join(', ') || '(no address)'} on ${i.network}`).join('; ');
+    const ifs = n.interfaces
+      .map((i) => cliText(lang, 'interfaceOn', { if: i.name, addresses: i.addresses.join(', ') || cliText(lang, 'noAddress'), network: i.network }))
+      .join('; ');
     return `  ${n.name.padEnd(12)} ${ifs}`;
   });
   // Suggest a node the learner has work on: the first one the reference solution configures.
   const configured = submissionNodeFiles(exercise.solutionDir, exercise.nodes);
   const first = (exercise.nodes.find((n) => configured.has(n.name)) ?? exercise.nodes[0]!).name;
+  const howTo = [
+    [cliText(lang, 'openShell'), `npx grade shell ${exercise.id} ${first}`],
+    [cliText(lang, 'checkWork'), `npx grade ${exercise.id}`],
+    [cliText(lang, 'removeLab'), `npx grade stop ${exercise.id}`],
+  ] as const;
+  const width = Math.max(...howTo.map(([label]) => columns(label))) + 2;
   return [
-    `${exercise.id} is running${variantWords(exercise.variant)}.`,
+    cliText(lang, 'running', { id: exercise.id, variant: variantWords(exercise.variant, lang) }),
     '',
     task,
     '',
-    'Nodes:',
+    cliText(lang, 'nodes'),
     ...nodes,
     '',
-    `Open a shell on a node:  npx grade shell ${exercise.id} ${first}`,
-    `Check your work:         npx grade ${exercise.id}`,
-    `Remove the lab:          npx grade stop ${exercise.id}`,
+    ...howTo.map(([label, command]) => `${padColumns(label, width)}${command}`),
     '',
   ].join('\n');
 }

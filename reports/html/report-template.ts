@@ -40,6 +40,10 @@ dl.meta dd { margin: 0; }
 .timings span { margin-right: 14px; white-space: nowrap; }
 .topology { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 .figure { border: 1px solid var(--line); border-radius: 10px; padding: 12px; background: #fcfcfd; overflow-x: auto; }
+ol.breaks { list-style: none; margin: 10px 0 0; padding: 10px 0 0; border-top: 1px solid var(--line); font-size: 14px; }
+ol.breaks li { margin: 0 0 6px; padding-left: 52px; text-indent: -52px; }
+ol.breaks .pill { display: inline-block; min-width: 44px; text-indent: 0; text-align: center; font-weight: 800; color: #fff; background: #c62828; border-radius: 10px; padding: 0 8px; margin-right: 4px; }
+ol.breaks li.unclear .pill { background: #6b7280; }
 .check { border: 1px solid var(--line); border-left: 6px solid; border-radius: 8px; padding: 12px 16px; margin: 0 0 12px; }
 .check.pass { border-left-color: var(--pass); }
 .check.fail { border-left-color: var(--fail); background: #fffafa; }
@@ -55,7 +59,7 @@ dl.meta dd { margin: 0; }
 .cause { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #fff6e0; border: 1px solid #f0d58c; }
 .cause .label { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; margin-right: 8px; }
 .hint { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #eaf1fd; border: 1px solid #c6d7f5; }
-.hint::before { content: "Hint: "; font-weight: 700; }
+.hint strong { margin-right: 4px; }
 details { margin-top: 10px; }
 summary { cursor: pointer; color: #2f5fa8; font-weight: 600; font-size: 14px; }
 .ev { margin-top: 10px; }
@@ -84,7 +88,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 `;
 
 export const REPORT_TEMPLATE = `<!doctype html>
-<html lang="en">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -98,21 +102,24 @@ export const REPORT_TEMPLATE = `<!doctype html>
 
 <section class="banner {{cls}}">
   <span class="badge">{{statusWord}}</span>
-  <span class="score">{{score}}<small> / {{possible}} points</small>{{#if scoreNote}}<small class="score-note">{{scoreNote}}</small>{{/if}}</span>
+  <span class="score">{{score}}<small> / {{possible}} {{words.pointsUnit}}</small>{{#if scoreNote}}<small class="score-note">{{scoreNote}}</small>{{/if}}</span>
   <p>{{statusSentence}}</p>
 </section>
 {{#if error}}
-<div class="error-box" role="alert"><strong>What went wrong</strong>{{error}}</div>
+<div class="error-box" role="alert"><strong>{{words.whatWentWrong}}</strong>{{error}}</div>
 {{/if}}
 <dl class="meta">
 {{#each meta}}  <dt>{{label}}</dt><dd>{{value}}</dd>
 {{/each}}</dl>
 <div class="timings">{{#each timings}}<span>{{label}} {{value}}</span>{{/each}}</div>
 
-<h2>Topology</h2>
-<div class="figure">{{{topologySvg}}}</div>
+<h2>{{words.topology}}</h2>
+<div class="figure">{{{topologySvg}}}
+{{#if hasPathBreaks}}<ol class="breaks" aria-label="{{pathBreaksTitle}}">
+{{#each pathBreaks}}  <li class="{{cls}}"><span class="pill">{{mark}}</span> <a href="#check-{{checkId}}">{{title}}</a> — <strong>{{label}}</strong>: {{reason}}</li>
+{{/each}}</ol>{{/if}}</div>
 
-<h2>Checks</h2>
+<h2>{{words.checks}}</h2>
 {{#each checks}}
 <article class="check {{cls}}" id="check-{{id}}">
   <header>
@@ -123,28 +130,28 @@ export const REPORT_TEMPLATE = `<!doctype html>
   </header>
   <div class="sub"><code>{{id}}</code> · {{kind}} · {{duration}}</div>
   <div class="eo">
-    <div><span class="label">Expected</span>{{expected}}</div>
-    <div><span class="label">Observed</span>{{observed}}</div>
+    <div><span class="label">{{@root.words.expected}}</span>{{expected}}</div>
+    <div><span class="label">{{@root.words.observed}}</span>{{observed}}</div>
   </div>
-  {{#each causes}}<div class="cause"><span class="label">Because</span>{{observed}} <code>{{id}}</code></div>{{/each}}
-  {{#if hint}}<div class="hint">{{hint}}</div>{{/if}}
+  {{#each causes}}<div class="cause"><span class="label">{{@root.words.because}}</span>{{observed}} <code>{{id}}</code></div>{{/each}}
+  {{#if hint}}<div class="hint"><strong>{{@root.words.hint}}:</strong>{{hint}}</div>{{/if}}
   {{#if hasEvidence}}
   <details>
     <summary>{{evidenceSummary}}</summary>
     {{#each evidence}}
     <div class="ev">
       <div class="cmd"><span class="ev-node">{{node}}</span> <code>$ {{command}}</code> <span class="tag">{{exit}}</span>{{#if notes}} <span class="tag timed-out">{{notes}}</span>{{/if}}</div>
-      {{#if hasOutput}}<pre>{{output}}</pre>{{else}}<div class="note">(no output)</div>{{/if}}
+      {{#if hasOutput}}<pre>{{output}}</pre>{{else}}<div class="note">{{@root.words.noOutput}}</div>{{/if}}
     </div>
     {{/each}}
   </details>
   {{/if}}
 </article>
 {{else}}
-<p class="muted">No checks were run.</p>
+<p class="muted">{{words.noChecks}}</p>
 {{/each}}
 
-<h2>Your commands</h2>
+<h2>{{words.yourCommands}}</h2>
 {{#each nodes}}
 <section class="node-card" id="node-{{name}}">
   <header>
@@ -153,14 +160,14 @@ export const REPORT_TEMPLATE = `<!doctype html>
   </header>
   {{#if hasCommands}}
   <table class="cmds">
-    <thead><tr><th class="line">Line</th><th>Command and output</th><th class="st">Status</th></tr></thead>
+    <thead><tr><th class="line">{{@root.words.columnLine}}</th><th>{{@root.words.columnCommand}}</th><th class="st">{{@root.words.columnStatus}}</th></tr></thead>
     <tbody>
     {{#each commands}}
     <tr class="{{cls}}">
       <td class="line">{{lines}}</td>
       <td><pre class="text">{{text}}</pre>
         {{#if hasOutput}}<pre>{{output}}</pre>{{/if}}
-        {{#if truncated}}<div class="note">Output was cut short.</div>{{/if}}
+        {{#if truncated}}<div class="note">{{@root.words.outputWasCut}}</div>{{/if}}
         {{#if note}}<div class="note">{{note}}</div>{{/if}}</td>
       <td class="st"><span class="tag {{cls}}">{{statusWord}}</span><div class="note">{{exit}} {{duration}}</div></td>
     </tr>
@@ -168,22 +175,22 @@ export const REPORT_TEMPLATE = `<!doctype html>
     </tbody>
   </table>
   {{else}}
-  <p class="muted">No submission ran on this node.</p>
+  <p class="muted">{{@root.words.noSubmission}}</p>
   {{/if}}
   {{#if state}}
   <details>
-    <summary>Final state of {{name}}</summary>
+    <summary>{{stateSummary}}</summary>
     <div class="ev"><div class="cmd"><code>ip addr</code></div><pre>{{state.addresses}}</pre></div>
     <div class="ev"><div class="cmd"><code>ip route</code></div><pre>{{state.routes}}</pre></div>
-    <div class="ev"><div class="cmd"><code>iptables-save</code></div>{{#if state.iptables}}<pre>{{state.iptables}}</pre>{{else}}<div class="note">(no rules: iptables-save printed nothing)</div>{{/if}}</div>
+    <div class="ev"><div class="cmd"><code>iptables-save</code></div>{{#if state.iptables}}<pre>{{state.iptables}}</pre>{{else}}<div class="note">{{@root.words.noRules}}</div>{{/if}}</div>
   </details>
   {{else}}
-  <p class="note">The final state of this node could not be read.</p>
+  <p class="note">{{@root.words.stateUnreadable}}</p>
   {{/if}}
 </section>
 {{/each}}
 
-<footer>Generated by {{generator}}.</footer>
+<footer>{{generatedBy}}</footer>
 </main>
 </body>
 </html>

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { GradeResult } from '../core/result.js';
+import { columns } from '../core/text-width.js';
+import { loadFixture } from './fixtures/load-fixture.js';
+import { renderHtml } from './html-reporter.js';
+import { renderTerminal } from './terminal-reporter.js';
+import { validateResult } from './validate-result.js';
+
+// The reports of a result in Korean (result.lang = 'ko'): the fixed words are Korean, the machine's words are not.
+const fail = loadFixture('ex01-fail');
+const hint = '기본 게이트웨이는 host-b가 자기 네트워크에서 바로 닿을 수 있는 주소여야 합니다. 이 랩에서는 라우터의 192.168.1.1입니다.';
+const ko: GradeResult = {
+  ...fail,
+  lang: 'ko',
+  exercise: { ...fail.exercise, title: '기본 게이트웨이' },
+  checks: fail.checks.map((c) => (c.id === 'host-b-default-route' ? { ...c, title: 'host-b의 기본 게이트웨이는 라우터입니다', hint } : c)),
+};
+
+describe('a Korean result', () => {
+  it('is a valid result, which says its language', () => {
+    expect(validateResult(ko)).toEqual({ ok: true });
+    expect(validateResult({ ...ko, lang: 'fr' }).ok).toBe(false);
+  });
+
+  it('prints Korean fixed words in the terminal, aligned and wrapped in columns', () => {
+    const out = renderTerminal(ko, { color: false, htmlPath: 'grade-reports/x/report.html' });
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('ex01 · 기본 게이트웨이');
+    expect(lines[1]).toMatch(/^실패 {2}7\/10점 {2}bob, /);
+    expect(out).toContain('검사 항목');
+    expect(out).toContain('      기대:     a default route on host-b via 192.168.1.1');
+    expect(out).toContain('      실제:     default via 192.168.1.254 dev eth0');
+    expect(out).toMatch(/ {6}힌트: {5}기본 게이트웨이는/);
+    expect(out).toContain('성공하지 못한 명령');
+    expect(out).toContain('host-b 4행  ip route add default via 192.168.1.1');
+    expect(out).toContain('실패 (종료 코드 2)');
+    expect(out).toContain('│ … 3줄 더 있음');
+    expect(out).toContain('전체 보고서: grade-reports/x/report.html');
+    expect(out).toContain('✘ 표시된 검사 항목을 고친 뒤 grade를 다시 실행하세요.');
+    for (const line of lines) expect(columns(line), line).toBeLessThanOrEqual(80);
+    // Check titles line up however wide their characters are.
+    const points = lines.filter((l) => /^ {2}[✔✘!] /.test(l)).map((l) => columns(l.slice(0, l.search(/\d+\/\d+ {2}\S+$/))));
+    expect(new Set(points).size).toBe(1);
+  });
+
+  it('writes a Korean HTML page: lang="ko", Korean headings and labels', () => {
+    const html = renderHtml(ko);
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('<title>ex01 기본 게이트웨이: 7/10 실패</title>');
+    expect(html).toContain('<span class="badge">실패</span>');
+    expect(html).toContain('<small> / 10 점</small>');
+    for (const heading of ['네트워크 구성', '검사 항목', '입력한 명령']) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('<span class="label">기대한 것</span>a default route on host-b via 192.168.1.1');
+    expect(html).toContain(`<div class="hint"><strong>힌트:</strong>${hint}</div>`);
+    expect(html).toContain('<summary>host-b의 최종 상태</summary>');
+    expect(html).not.toMatch(/>(Checks|Hint|Expected|Observed|Topology|Your commands)</);
+  });
+
+  it('stays English without a language', () => {
+    expect(renderHtml(fail)).toContain('<html lang="en">');
+    expect(renderTerminal(fail, { color: false })).toContain('hint:     host-b needs a working default gateway');
+  });
+});
