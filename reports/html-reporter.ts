@@ -136,7 +136,7 @@ export function buildHtmlView(result: GradeResult): HtmlView {
       { label: w('timingChecks'), value: duration(t.checksMs) },
       { label: w('timingTeardown'), value: duration(t.teardownMs) },
     ],
-    ...mapView(result.topology, result.checks),
+    ...mapView(result.topology, result.checks, result.lang ?? 'en'),
     checks: result.checks.map((c) => checkView(c, lang)),
     nodes: result.nodes.map((n) => nodeView(n, lang)),
     generator,

@@ -57,6 +57,16 @@ describe('the map of paths', () => {
     expect(svg).toBe(topologySvg(structuredClone(r.topology), pathOverlay(structuredClone(r.checks))));
   });
 
+  it('speaks the report\'s language: Korean labels, legend and list title with --lang ko', () => {
+    const r = { ...traced(), lang: 'ko' as const };
+    const svg = topologySvg(r.topology, pathOverlay(r.checks, 'ko'));
+    expect(svg).toContain('>경로 없음</text>');
+    expect(svg).toContain('>차단됨</text>');
+    expect(svg).toContain('패킷이 멈추는 곳');
+    expect(svg).not.toContain('>no route</text>');
+    expect(renderHtml(r)).toContain('패킷이 멈추는 곳');
+  });
+
   it('puts a node\'s mark beside its box and a link\'s mark on that link', () => {
     const r = traced();
     const svg = topologySvg(r.topology, pathOverlay(r.checks));
@@ -74,7 +84,10 @@ describe('the map of paths', () => {
     const link = layout.links.find((l) => l.node === 'router' && l.iface.network === 'internet')!;
     const xs = link.points.map((p) => p[0] + shift);
     const ys = link.points.map((p) => p[1]);
-    const two = pill(2);
+    // On the link, or beside the box with a leader line that ends on the link.
+    const mark = /<g class="path-mark kind-dropped">[\s\S]*?<\/g>/.exec(svg)?.[0] ?? '';
+    const leader = /<line x1="[\d.]+" y1="[\d.]+" x2="([\d.]+)" y2="([\d.]+)"/.exec(mark);
+    const two = leader ? { x: Number(leader[1]) + shift, y: Number(leader[2]), w: 0 } : pill(2);
     expect(two.x - 2).toBeLessThanOrEqual(Math.max(...xs));
     expect(two.x + two.w + 2).toBeGreaterThanOrEqual(Math.min(...xs));
     expect(two.y).toBeGreaterThanOrEqual(Math.min(...ys));

@@ -5,7 +5,6 @@
 
 import type { Topology } from '../core/result.js';
 import type { PathOverlay } from './path-overlay.js';
-import { PATH_WORDS } from './path-words.js';
 import { BAR_H_PX, BOX_H_PX, layoutTopology, type Link, type NetBox, type NodeBox } from './topology-layout.js';
 import { drawPaths } from './topology-paths.js';
 
@@ -26,7 +25,7 @@ export function topologySvg(topology: Topology, overlay?: PathOverlay): string {
     ...(paths?.over ?? []),
   ];
   const parts = paths === null || paths.legend === '' ? map : [`<g transform="translate(${r(paths.shift)} 0)">`, ...map, '</g>', paths.legend];
-  const label = paths === null || paths.legend === '' ? 'Lab topology' : PATH_WORDS.mapLabel;
+  const label = paths === null || paths.legend === '' || overlay === undefined ? 'Lab topology' : overlay.words.mapLabel;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="topology" role="img" aria-label="${esc(label)}"`,
     ` width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}"`,

@@ -99,16 +99,16 @@ describe('labBuildScript', () => {
     const hosts = "printf '%s\\n' '127.0.0.1\tlocalhost\n192.168.1.1\trouter\n192.168.1.10\thost-a\n192.168.1.11\thost-b\n192.168.2.10\tserver-c\n203.0.113.10\tweb' > /etc/hosts";
     for (const node of ex01.nodes) expect(configOf(node.name)).toContain(hosts);
     expect(configOf('router')).toContain(
-      ["ip addr add '192.168.1.1/24' dev 'eth0'", "ip link set dev 'eth0' up", "ip addr add '192.168.2.1/24' dev 'eth1'", "ip link set dev 'eth1' up", "ip addr add '203.0.113.1/24' dev 'eth2'", "ip link set dev 'eth2' up"].join('\n'),
+      ["ip -batch - <<'GRADE_IP'", 'addr add 192.168.1.1/24 dev eth0', 'link set dev eth0 up', 'addr add 192.168.2.1/24 dev eth1', 'link set dev eth1 up', 'addr add 203.0.113.1/24 dev eth2', 'link set dev eth2 up', 'GRADE_IP'].join('\n'),
     );
-    expect(configOf('server-c')).toContain("ip addr add '192.168.2.10/24' dev 'eth0'\nip link set dev 'eth0' up\nip route add 'default' via '192.168.2.1'\n");
-    expect(configOf('host-a')).not.toContain('ip route add');
+    expect(configOf('server-c')).toContain("ip -batch - <<'GRADE_IP'\naddr add 192.168.2.10/24 dev eth0\nlink set dev eth0 up\nroute add default via 192.168.2.1\nGRADE_IP\n");
+    expect(configOf('host-a')).not.toContain('route add');
   });
 
   test('a node without an address is up but not in /etc/hosts', () => {
     const { configOf } = build(ex03);
-    expect(configOf('red')).toContain("ip link set dev 'eth0' up");
-    expect(configOf('red')).not.toContain('ip addr add');
+    expect(configOf('red')).toContain('link set dev eth0 up');
+    expect(configOf('red')).not.toContain('addr add');
     expect(configOf('red')).toContain("printf '%s\\n' '127.0.0.1\tlocalhost\n192.168.1.2\thost\n192.168.1.3\tlan-server' > /etc/hosts");
   });
 
