@@ -23,7 +23,7 @@ function variantsOption(value: string): number {
   return n;
 }
 
-function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | number) => void): Command {
+function buildProgram(run: Run): Command {
   const program = new Command('grade')
     .description('Grade Linux networking lab exercises on throwaway Docker containers.')
     .version(toolVersion())
@@ -32,6 +32,15 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `grade: ${text.slice(7).trim()} (see \`grade --help\`)\n` : text) })
     .exitOverride();
+  addLearnerCommands(program, run);
+  addCourseCommands(program, run);
+  return program;
+}
+
+type Run = (action: (ctx: CliContext) => Promise<number> | number) => void;
+
+/** What a learner runs: the exercises, a lab and its shells, checking it, resetting it, its history. */
+function addLearnerCommands(program: Command, run: Run): void {
   program.command('list').description('list the exercises').action(() => run(async (ctx) => (await import('./commands/list.js')).listCommand(ctx)));
   program
     .command('start <exercise>')
@@ -55,26 +64,6 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('-w, --watch', 'keep checking the running lab, show what changed, and end once every check passes')
     .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string; variant?: string; watch?: boolean }) => run(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx, ex, opts)));
   program
-    .command('batch <exercise-or-folder> [folder]')
-    .description('grade every learner in <folder> (a folder or archive each, an LMS download, or cloned GitHub Classroom repositories), each in its own fresh lab; writes gradebooks and a report per learner')
-    .option('-o, --out <dir>', 'where gradebooks, reports and records go (default: grade-reports/<exercise>-batch)')
-    .option('-j, --concurrency <n>', 'labs graded at once (default 4)', concurrencyOption)
-    .option('--all', 'grade every exercise found in each learner\'s folder (alice/ex01/, alice/ex03/, ...): `grade batch DIR --all`')
-    .option('--force', 'grade again even the submissions an earlier run into --out already recorded')
-    .option('-q, --quiet', 'print only the summary')
-    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
-    .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
-    .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
-    .option('--junit <file>', 'also write every learner as a JUnit test suite')
-    .action((first: string, folder: string | undefined, opts: BatchOptions) => run(async (ctx) => (await import('./commands/batch.js')).batchCommand(ctx, first, folder, opts)));
-  program
-    .command('merge <folders...>')
-    .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
-    .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
-    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
-    .option('--junit <file>', 'also write every learner as a JUnit test suite')
-    .action((folders: string[], opts: MergeOptions) => run(async (ctx) => (await import('./commands/merge.js')).mergeCommand(ctx, folders, opts)));
-  program
     .command('reset <exercise> [node]')
     .description('make the running lab fresh again (your shell history stays), or with a node, only that node')
     .action((ex: string, node: string | undefined) => run(async (ctx) => (await import('./commands/reset.js')).resetCommand(ctx, ex, node)));
@@ -95,6 +84,30 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .action((ex: string) => run(async (ctx) => (await import('./commands/lab-commands.js')).stopCommand(ctx, ex)));
   program.command('clean').description('remove every lab grade made, running or left over').action(() => run(async (ctx) => (await import('./commands/lab-commands.js')).cleanCommand(ctx)));
   program.command('doctor').description('check the prerequisites and say how to fix what is missing').action(() => run(async (ctx) => (await import('./commands/doctor.js')).doctorCommand(ctx)));
+}
+
+/** What a teacher and CI run: whole classes, merging shards, proving the exercises. */
+function addCourseCommands(program: Command, run: Run): void {
+  program
+    .command('batch <exercise-or-folder> [folder]')
+    .description('grade every learner in <folder> (a folder or archive each, an LMS download, or cloned GitHub Classroom repositories), each in its own fresh lab; writes gradebooks and a report per learner')
+    .option('-o, --out <dir>', 'where gradebooks, reports and records go (default: grade-reports/<exercise>-batch)')
+    .option('-j, --concurrency <n>', 'labs graded at once (default 4)', concurrencyOption)
+    .option('--all', 'grade every exercise found in each learner\'s folder (alice/ex01/, alice/ex03/, ...): `grade batch DIR --all`')
+    .option('--force', 'grade again even the submissions an earlier run into --out already recorded')
+    .option('-q, --quiet', 'print only the summary')
+    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
+    .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
+    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .action((first: string, folder: string | undefined, opts: BatchOptions) => run(async (ctx) => (await import('./commands/batch.js')).batchCommand(ctx, first, folder, opts)));
+  program
+    .command('merge <folders...>')
+    .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
+    .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
+    .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .action((folders: string[], opts: MergeOptions) => run(async (ctx) => (await import('./commands/merge.js')).mergeCommand(ctx, folders, opts)));
   program
     .command('verify [exercises...]')
     .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
@@ -102,7 +115,6 @@ function buildProgram(run: (action: (ctx: CliContext) => Promise<number> | numbe
     .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
     .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption)
     .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run(async (ctx) => (await import('./commands/verify.js')).verifyCommand(ctx, exs, opts)));
-  return program;
 }
 
 async function main(argv: string[]): Promise<number> {

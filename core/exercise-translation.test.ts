@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { loadErrorOf } from '../test/support/exercises.js';
 import type { CheckKindSpec } from './check-kind-spec.js';
-import { UserError } from './errors.js';
 import { readmeOf } from './exercise-texts.js';
 import { loadExercise } from './load-exercise.js';
 
@@ -68,13 +68,7 @@ function fixture(ko: string | null = KO, readmeKo = '# ex97 · 두 호스트\n\n
 
 function loadError(ko: string, readmeKo?: string): string {
   const { root, dir } = fixture(ko, readmeKo);
-  try {
-    loadExercise(dir, kinds, root);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as Error).message;
-  }
-  throw new Error('loaded without an error');
+  return loadErrorOf(dir, root, kinds);
 }
 
 describe('an exercise translation (ko.yaml)', () => {

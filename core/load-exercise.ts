@@ -149,38 +149,10 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
   const used = new Set(nodes.flatMap((n) => n.interfaces.map((i) => i.network)));
   for (const n of networks) if (!used.has(n.name)) src.fail(['networks', n.name], 'no node has an interface on this network');
 
-  const nodeNames = nodes.map((n) => n.name);
-  const checks = data.checks.map((c, i) => buildCheck(src, c, i, kinds, nodeNames));
-  const seen = new Set<string>();
-  checks.forEach((c, i) => {
-    if (seen.has(c.id)) src.fail(['checks', i, 'id'], `the id "${c.id}" is used by an earlier check; ids must be unique`);
-    seen.add(c.id);
-  });
-  checks.forEach((c, i) => {
-    c.because.forEach((id, j) => {
-      if (!seen.has(id) || id === c.id) src.fail(['checks', i, 'because', j], `"${id}" is not another check of this exercise`);
-    });
-  });
+  const checks = buildChecks(src, data, kinds, nodes.map((n) => n.name));
   const ko = readTranslation(dir, checks, shownFrom, render, (f, shownAs, t) => new SourceFile(f, shownAs, t));
 
-  const solutionDir = join(dir, 'solution');
-  if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
-  knownSolution(solutionDir, nodes, shownFrom);
-  const alternatives = subfolders(join(dir, 'alternatives')).map((name) => {
-    const altDir = join(dir, 'alternatives', name);
-    knownSolution(altDir, nodes, shownFrom);
-    return { name, dir: altDir };
-  });
-  const wrongCases = loadWrongCases(join(dir, 'wrong'), new Set(checks.map((c) => c.id)), nodes, shownFrom, render);
-  if (params.length) {
-    // Every template renders at load time, so a misspelt param fails here rather than mid-run.
-    for (const known of [solutionDir, ...alternatives.map((a) => a.dir), ...wrongCases.map((w) => w.dir)]) {
-      for (const path of submissionNodeFiles(known, nodes, shownFrom).values()) render(readFileSync(path, 'utf8'), relative(shownFrom, path));
-    }
-    for (const readme of [join(dir, 'README.md'), join(dir, 'README.ko.md')]) {
-      if (existsSync(readme)) render(readFileSync(readme, 'utf8'), relative(shownFrom, readme));
-    }
-  }
+  const { solutionDir, alternatives, wrongCases } = knownSolutions(dir, nodes, new Set(checks.map((c) => c.id)), shownFrom, render, params.length > 0);
 
   return {
     id: data.id,
@@ -204,6 +176,46 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     texts: ko ? { ko } : {},
   };
 }
+
+/** The checks, each id unique and each `because` naming another check. */
+function buildChecks(src: SourceFile, data: RawExercise, kinds: ReadonlyMap<string, CheckKindSpec>, nodeNames: string[]): CheckSpec[] {
+  const checks = data.checks.map((c, i) => buildCheck(src, c, i, kinds, nodeNames));
+  const seen = new Set<string>();
+  checks.forEach((c, i) => {
+    if (seen.has(c.id)) src.fail(['checks', i, 'id'], `the id "${c.id}" is used by an earlier check; ids must be unique`);
+    seen.add(c.id);
+  });
+  checks.forEach((c, i) => {
+    c.because.forEach((id, j) => {
+      if (!seen.has(id) || id === c.id) src.fail(['checks', i, 'because', j], `"${id}" is not another check of this exercise`);
+    });
+  });
+  return checks;
+}
+
+/** The reference, the alternatives and the wrong cases; with params, every template among them renders now, so a misspelt param fails at load. */
+function knownSolutions(dir: string, nodes: readonly NodeSpec[], checkIds: Set<string>, shownFrom: string, render: Render, templated: boolean) {
+  const solutionDir = join(dir, 'solution');
+  if (!existsSync(solutionDir)) throw new UserError(`${relative(shownFrom, solutionDir)}: missing; every exercise ships a reference solution.`);
+  knownSolution(solutionDir, nodes, shownFrom);
+  const alternatives = subfolders(join(dir, 'alternatives')).map((name) => {
+    const altDir = join(dir, 'alternatives', name);
+    knownSolution(altDir, nodes, shownFrom);
+    return { name, dir: altDir };
+  });
+  const wrongCases = loadWrongCases(join(dir, 'wrong'), checkIds, nodes, shownFrom, render);
+  if (templated) {
+    for (const known of [solutionDir, ...alternatives.map((a) => a.dir), ...wrongCases.map((w) => w.dir)]) {
+      for (const path of submissionNodeFiles(known, nodes, shownFrom).values()) render(readFileSync(path, 'utf8'), relative(shownFrom, path));
+    }
+    for (const readme of [join(dir, 'README.md'), join(dir, 'README.ko.md')]) {
+      if (existsSync(readme)) render(readFileSync(readme, 'utf8'), relative(shownFrom, readme));
+    }
+  }
+  return { solutionDir, alternatives, wrongCases };
+}
+
+type Render = (text: string, where: string) => string;
 
 /**
  * The same exercise for another learner: rendered from the seed of its id and `variant`. An exercise

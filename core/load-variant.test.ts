@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { loadErrorOf } from '../test/support/exercises.js';
 import type { CheckKindSpec } from './check-kind-spec.js';
-import { UserError } from './errors.js';
 import { readmeOf, readSubmissionFor } from './exercise-texts.js';
 import { loadExercise, variantOf } from './load-exercise.js';
 
@@ -36,13 +36,7 @@ function loadError(edit: (text: string) => string, file = 'exercise.yaml'): stri
   const text = edit(readFileSync(path, 'utf8'));
   if (text === readFileSync(path, 'utf8')) throw new Error('test setup: the edit changed nothing');
   writeFileSync(path, text);
-  try {
-    loadExercise(dir, kinds, root);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as Error).message;
-  }
-  throw new Error('loaded without an error');
+  return loadErrorOf(dir, root, kinds);
 }
 
 describe('an exercise with params', () => {

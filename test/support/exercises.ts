@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { checkKinds } from '../../checks/registry.js';
 import { DEFAULT_LIMITS, type Exercise, type NodeSpec } from '../../core/exercise.js';
+import type { CheckKindSpec } from '../../core/check-kind-spec.js';
+import { UserError } from '../../core/errors.js';
 import { loadExercise } from '../../core/load-exercise.js';
 import { packageRoot } from '../../core/package-root.js';
 
@@ -36,4 +38,15 @@ export function exerciseOf(parts: Partial<Exercise> = {}): Exercise {
     paramValues: {},
     ...parts,
   };
+}
+
+/** The message of the UserError that loading an exercise folder throws (a test of a malformed exercise). */
+export function loadErrorOf(dir: string, root: string, kinds: ReadonlyMap<string, CheckKindSpec> = checkKinds()): string {
+  try {
+    loadExercise(dir, kinds, root);
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+  throw new Error('loaded without an error');
 }
