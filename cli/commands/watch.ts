@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pc from 'picocolors';
 import { InfraError, UserError, messageOf } from '../../core/errors.js';
 import type { Exercise } from '../../core/exercise.js';
+import type { Lang } from '../../core/lang.js';
 import { variantOf } from '../../core/load-exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { checkChanges, type ChangeKind, type CheckChange } from '../../grading/check-changes.js';
@@ -13,6 +14,7 @@ import { readHistory } from '../../runner/shell-history.js';
 import type { StartedLab } from '../../runner/started-lab.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { cliText, type CliKey } from '../messages.js';
 
 /** How often the running lab is checked again, and how often the history is looked at in between. */
 const INTERVAL_MS = 3000;
@@ -37,19 +39,18 @@ export async function watchCommand(ctx: CliContext, exercise: Exercise, options:
   const c = pc.createColors(ctx.color);
   const find = () => findKeptLab(engine, exercise, ctx.image(), (v) => variantOf(exercise, v, ctx.kinds));
   const first = await find();
-  if (!first) throw new UserError(`No ${exercise.id} lab is running: start one with \`grade start ${exercise.id}\`, then watch it with \`grade ${exercise.id} --watch\`.`);
+  if (!first) throw new UserError(cliText(ctx.lang, 'noLabToWatch', { id: exercise.id }));
   const running = first.plan.exercise.variant;
   if (options.variant !== undefined && running !== exercise.variant) {
-    throw new UserError(`The running ${exercise.id} lab is ${running === null ? "the lesson's own" : `variant "${running}"`}, not "${exercise.variant}"; watch it without --variant.`);
+    throw new UserError(cliText(ctx.lang, running === null ? 'watchLessonVariant' : 'watchOtherVariant', { id: exercise.id, running: running ?? '', variant: exercise.variant ?? '' }));
   }
-  process.once('SIGINT', () => process.stderr.write(`\nStopped watching; the ${exercise.id} lab keeps running (\`grade stop ${exercise.id}\` removes it).\n`));
+  process.once('SIGINT', () => process.stderr.write(`\n${cliText(ctx.lang, 'stoppedWatching', { id: exercise.id })}\n`));
   // Counts finished commands: a record appears when a command starts and gets its status when it ends.
   const historyLength = options.historyLength ?? ((lab: StartedLab) => readHistory(lab).then((records) => records.filter((r) => r.exitCode !== null).length));
-  const about = `again every ${INTERVAL_MS / 1000} s and after each command; Ctrl-C stops watching, the lab keeps running`;
   let previous: GradeResult | null = null;
   let lab: StartedLab | null = first;
   for (;;) {
-    if (!lab) throw new UserError(`The ${exercise.id} lab is no longer running (\`grade stop\`?); stopped watching.`);
+    if (!lab) throw new UserError(cliText(ctx.lang, 'labGone', { id: exercise.id }));
     // The history as the check starts: a command that finishes while it runs means another check at once.
     const seen = historyLength(lab).catch(() => null);
     let result: GradeResult;
@@ -58,17 +59,16 @@ export async function watchCommand(ctx: CliContext, exercise: Exercise, options:
     } catch (error) {
       // The lab may be in the middle of `grade reset`: say so, and look again next round.
       if (!(error instanceof InfraError) || previous === null) throw error;
-      process.stdout.write(`${time()} ${c.yellow(`could not check: ${messageOf(error)}`)}\n`);
+      process.stdout.write(`${time()} ${c.yellow(cliText(ctx.lang, 'couldNotCheck', { error: messageOf(error) }))}\n`);
       await sleep(INTERVAL_MS);
       lab = await find();
       continue;
     }
     const changes = checkChanges(previous?.checks ?? null, result.checks);
-    const done = result.status === 'pass';
-    if (tty) process.stdout.write(CLEAR + screen(result, changes, c, ctx.color, options.verbose ?? false, done ? c.green(c.bold('Every check passes: stopped watching.')) : c.dim(`Watching ${exercise.id}: checked at ${time()}, ${about}.`)));
-    else process.stdout.write(plain(result, changes, previous === null, c, about));
+    if (tty) process.stdout.write(CLEAR + watchScreen(result, changes, { c, color: ctx.color, verbose: options.verbose ?? false }));
+    else process.stdout.write(watchUpdate(result, changes, previous === null, c));
     previous = result;
-    if (done) return EXIT.pass;
+    if (result.status === 'pass') return EXIT.pass;
     await nextRound(lab, await seen, historyLength);
     lab = await find();
   }
@@ -85,29 +85,42 @@ async function nextRound(lab: StartedLab, seen: number | null, historyLength: (l
   }
 }
 
-const MARK: Record<ChangeKind, string> = { 'now-passing': '▲ now passing', 'now-failing': '▼ now failing', 'now-undecided': '? undecided' };
+type Colors = ReturnType<typeof pc.createColors>;
 
-function changeLines(changes: readonly CheckChange[], c: ReturnType<typeof pc.createColors>, indent: string): string[] {
+const MARK: Record<ChangeKind, CliKey> = { 'now-passing': 'nowPassing', 'now-failing': 'nowFailing', 'now-undecided': 'nowUndecided' };
+
+function changeLines(changes: readonly CheckChange[], c: Colors, indent: string, lang: Lang): string[] {
   return changes.map((ch) => {
     const paint = ch.kind === 'now-passing' ? c.green : ch.kind === 'now-failing' ? c.red : c.yellow;
-    return `${indent}${paint(c.bold(MARK[ch.kind]))}  ${ch.title} ${c.dim(`(${ch.id})`)}`;
+    return `${indent}${paint(c.bold(cliText(lang, MARK[ch.kind])))}  ${ch.title} ${c.dim(`(${ch.id})`)}`;
   });
 }
 
-/** A terminal's whole screen: the status line, what changed since the last check, then the checklist as `grade ex01` shows it. */
-function screen(result: GradeResult, changes: readonly CheckChange[], c: ReturnType<typeof pc.createColors>, color: boolean, verbose: boolean, status: string): string {
-  const changed = changes.length > 0 ? [c.bold('Changed since the last check:'), ...changeLines(changes, c, '  '), ''] : [];
-  return [status, '', ...changed, reporters.terminal(result, { color, verbose })].join('\n');
+/**
+ * A terminal's whole screen: the status line, what changed since the last check, then the checklist as
+ * `grade ex01` shows it; all in the language of the (localized) result.
+ */
+export function watchScreen(result: GradeResult, changes: readonly CheckChange[], show: { c: Colors; color: boolean; verbose: boolean }): string {
+  const { c } = show;
+  const lang = result.lang ?? 'en';
+  const status = result.status === 'pass'
+    ? c.green(c.bold(cliText(lang, 'allPassStopped')))
+    : c.dim(cliText(lang, 'watching', { id: result.exercise.id, time: time(), s: INTERVAL_MS / 1000 }));
+  const changed = changes.length > 0 ? [c.bold(cliText(lang, 'changedSince')), ...changeLines(changes, c, '  ', lang), ''] : [];
+  return [status, '', ...changed, reporters.terminal(result, { color: show.color, verbose: show.verbose })].join('\n');
 }
 
-/** Without a terminal: one line to start, then only the changes and the new score. */
-function plain(result: GradeResult, changes: readonly CheckChange[], first: boolean, c: ReturnType<typeof pc.createColors>, about: string): string {
+/** Without a terminal: one line to start, then only the changes and the new score, in the result's language. */
+export function watchUpdate(result: GradeResult, changes: readonly CheckChange[], first: boolean, c: Colors): string {
+  const lang = result.lang ?? 'en';
+  const { id } = result.exercise;
+  const { earned, possible } = result.score;
   const passing = result.checks.filter((ch) => ch.status === 'pass').length;
-  const score = `${result.score.earned}/${result.score.possible} points, ${passing} of ${result.checks.length} checks pass`;
+  const score = cliText(lang, 'watchScore', { earned, possible, passing, total: result.checks.length });
   const lines: string[] = [];
-  if (first) lines.push(`Watching ${result.exercise.id}: ${score}; checking ${about}.`);
-  else if (changes.length > 0) lines.push(...changeLines(changes, c, `${time()} `), `${time()} ${result.exercise.id}: ${score}`);
-  if (result.status === 'pass') lines.push(`Every check of ${result.exercise.id} passes (${result.score.earned}/${result.score.possible} points): stopped watching.`);
+  if (first) lines.push(cliText(lang, 'watchingFirst', { id, score, s: INTERVAL_MS / 1000 }));
+  else if (changes.length > 0) lines.push(...changeLines(changes, c, `${time()} `, lang), `${time()} ${id}: ${score}`);
+  if (result.status === 'pass') lines.push(cliText(lang, 'allPassStoppedScore', { id, earned, possible }));
   return lines.map((l) => `${l}\n`).join('');
 }
 
