@@ -92,7 +92,7 @@ export interface NodeReport {
   /** The submission file that ran on this node, if any. */
   readonly submissionFile: string | null;
   readonly commands: readonly CommandRecord[];
-  /** The node's final network state, captured after the checks; null when it could not be read. */
+  /** The node's network state once the submission ran, read while the checks run (they change no address, route or rule); null when it could not be read. */
   readonly state: NodeState | null;
 }
 
