@@ -4,6 +4,7 @@
 
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { alive } from '../runner/reaper.js';
 
 const PREFIX = '.work-';
 
@@ -15,7 +16,7 @@ export function batchWorkDir(out: string): WorkDir {
   mkdirSync(out, { recursive: true });
   for (const name of readdirSync(out)) {
     const pid = Number(name.slice(PREFIX.length));
-    if (name.startsWith(PREFIX) && Number.isInteger(pid) && !isRunning(pid)) rmSync(join(out, name), { recursive: true, force: true });
+    if (name.startsWith(PREFIX) && Number.isInteger(pid) && !alive(pid)) rmSync(join(out, name), { recursive: true, force: true });
   }
   const path = join(out, `${PREFIX}${process.pid}`);
   rmSync(path, { recursive: true, force: true });
@@ -30,14 +31,4 @@ export function batchWorkDir(out: string): WorkDir {
       remove();
     },
   };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -6,6 +6,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import type { BatchEntry, BatchItem, Gradebook, GradebookExercise } from '../core/batch-entry.js';
 import { parseCanvasRoster, type Roster } from '../core/canvas-roster.js';
 import { UserError } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
 import type { Exercise } from '../core/exercise.js';
 import { variantOf } from '../core/load-exercise.js';
 import { readSubmissionFor } from '../core/exercise-texts.js';
@@ -24,13 +25,27 @@ export function readRosterOption(path: string): Roster {
 }
 
 /** Which exercise (and variant) each item is graded against: with `variants`, the learner's own. */
-export function itemExercises(ctx: CliContext, exercises: readonly Exercise[], variants: boolean): (item: BatchItem) => ItemExercise {
+/** An exercise as a variant renders it; one rendering per exercise and variant, however often a batch asks. */
+export type VariantForms = (exercise: Exercise, variant: string | null) => Exercise;
+
+export function variantForms(ctx: CliContext): VariantForms {
+  const made = new Map<string, Exercise>();
+  return (exercise, variant) => {
+    if (variant === null || exercise.params.length === 0) return exercise;
+    const key = `${exercise.id}\u0000${variant}`;
+    let form = made.get(key);
+    if (!form) made.set(key, (form = variantOf(exercise, variant, ctx.kinds)));
+    return form;
+  };
+}
+
+export function itemExercises(forms: VariantForms, exercises: readonly Exercise[], variants: boolean): (item: BatchItem) => ItemExercise {
   const byId = new Map(exercises.map((e) => [e.id, e]));
   return (item) => {
     const exercise = byId.get(item.exercise);
     if (!exercise) throw new Error(`grade: internal error, discovery returned an exercise it was not given: ${item.exercise}`);
     if (!variants || exercise.params.length === 0) return { exercise, variant: null };
-    const rendered = variantOf(exercise, item.learner, ctx.kinds);
+    const rendered = forms(exercise, item.learner);
     return { exercise: rendered, variant: rendered.variant };
   };
 }
@@ -48,13 +63,12 @@ function columnsOf(exercise: Exercise): GradebookExercise {
  * An entry as learners and the teacher read it: titles and hints in the language asked for (`--lang`),
  * from the exercise as the learner's variant rendered it. Records keep the result as graded.
  */
-export function localizer(ctx: CliContext, exercises: readonly Exercise[]): (entry: BatchEntry) => BatchEntry {
+export function localizer(forms: VariantForms, lang: Lang, exercises: readonly Exercise[]): (entry: BatchEntry) => BatchEntry {
   const byId = new Map(exercises.map((e) => [e.id, e]));
   return (entry) => {
     const exercise = byId.get(entry.exercise);
     if (!entry.result || !exercise) return entry;
-    const form = entry.variant === null ? exercise : variantOf(exercise, entry.variant, ctx.kinds);
-    return { ...entry, result: localizeResult(entry.result, form, ctx.lang) };
+    return { ...entry, result: localizeResult(entry.result, forms(exercise, entry.variant), lang) };
   };
 }
 
@@ -74,13 +88,12 @@ export function gradebookOf(exercises: readonly Exercise[], entries: readonly Ba
  * The lines every learner shares with the reference (solution/ and alternatives/, rendered for each
  * variant graded): similarity ignores them, so only what learners wrote beyond it can look alike.
  */
-function baseLines(ctx: CliContext, exercises: readonly Exercise[], entries: readonly BatchEntry[]): Record<string, string[]> {
+function baseLines(forms: VariantForms, exercises: readonly Exercise[], entries: readonly BatchEntry[]): Record<string, string[]> {
   const lines: Record<string, string[]> = {};
   for (const exercise of exercises) {
     const variants = [...new Set(entries.filter((e) => e.exercise === exercise.id && e.variant !== null).map((e) => e.variant!))];
-    const forms = [exercise, ...variants.map((v) => variantOf(exercise, v, ctx.kinds))];
     const set = new Set<string>();
-    for (const form of forms) {
+    for (const form of [exercise, ...variants.map((v) => forms(exercise, v))]) {
       for (const dir of [form.solutionDir, ...form.alternatives.map((a) => a.dir)]) {
         for (const file of readSubmissionFor(form, dir).files) scriptLines(file.text).forEach((l) => set.add(l));
       }
@@ -96,15 +109,17 @@ export async function writePartialGrades(out: string, exercises: readonly Exerci
 }
 
 export interface GradebookWriteOptions {
+  readonly forms: VariantForms;
+  readonly lang: Lang;
   readonly roster: Roster | null;
   readonly junit: string | null;
   readonly warn: (line: string) => void;
 }
 
 /** Render every gradebook format and write them; returns the top-level files written, for the summary. */
-export async function writeGradebook(ctx: CliContext, out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[], options: GradebookWriteOptions): Promise<string[]> {
-  const book = gradebookOf(exercises, entries.map(localizer(ctx, exercises)));
-  const reporterOptions = { roster: options.roster, generatedAt: new Date().toISOString(), baseLines: baseLines(ctx, exercises, entries) };
+export async function writeGradebook(out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[], options: GradebookWriteOptions): Promise<string[]> {
+  const book = gradebookOf(exercises, entries.map(localizer(options.forms, options.lang, exercises)));
+  const reporterOptions = { roster: options.roster, generatedAt: new Date().toISOString(), baseLines: baseLines(options.forms, exercises, entries) };
   const shown = new Set<string>();
   for (const format of knownGradebookFormats) {
     // Canvas's import is built from its roster: without --roster there is nothing to say.

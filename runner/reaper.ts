@@ -34,7 +34,8 @@ export async function removeLabs(engine: Engine, found: LabelledResources, labs:
   return [...removed].sort();
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this machine still runs (EPERM: it does, as another user). */
+export function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {

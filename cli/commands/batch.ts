@@ -14,7 +14,7 @@ import { batchWorkDir } from '../batch-workdir.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { itemExercises, localizer, readRosterOption, writeGradebook, writePartialGrades } from '../write-gradebook.js';
+import { itemExercises, localizer, readRosterOption, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
@@ -53,9 +53,10 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   await using work = batchWorkDir(out);
   const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
   const items = shard ? shardItems(found, shard) : found;
-  const exerciseFor = itemExercises(ctx, target.exercises, options.variants ?? false);
+  const forms = variantForms(ctx);
+  const exerciseFor = itemExercises(forms, target.exercises, options.variants ?? false);
   const recorded = readRecords(out, warn);
-  const localize = localizer(ctx, target.exercises);
+  const localize = localizer(forms, ctx.lang, target.exercises);
   const engine = await ctx.engine();
   const progress = new BatchProgress(items.length, progressStyle(options.quiet ?? false), pc.createColors(ctx.color), (t) => process.stderr.write(t));
   const done: BatchEntry[] = [];
@@ -79,7 +80,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
     },
   });
   progress.finish();
-  const written = await writeGradebook(ctx, out, target.exercises, entries, { roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
   const c = progress.counts;
   const where = shownPath(out);
   process.stdout.write(

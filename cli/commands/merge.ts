@@ -9,7 +9,7 @@ import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { localizer, readRosterOption, writeGradebook } from '../write-gradebook.js';
+import { localizer, readRosterOption, variantForms, writeGradebook } from '../write-gradebook.js';
 
 export interface MergeOptions {
   readonly out?: string;
@@ -37,13 +37,14 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   const records = [...merged.values()].sort((a, b) => compareIds(recordId(a.entry), recordId(b.entry)));
   const exerciseIds = [...new Set(records.map((r) => r.entry.exercise))].sort(compareIds);
   const exercises = exerciseIds.map((id) => findExercise(id, ctx.kinds));
-  const localize = localizer(ctx, exercises);
+  const forms = variantForms(ctx);
+  const localize = localizer(forms, ctx.lang, exercises);
   for (const record of records) {
     const entry: BatchEntry = record.entry;
     await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
   }
   const entries = records.map((r) => r.entry);
-  const written = await writeGradebook(ctx, out, exercises, entries, { roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
   const where = shownPath(out);
   process.stdout.write(`Merged ${entries.length} entries from ${folders.length} folder(s).\n${written.map((p) => `  ${join(where, p)}`).join('\n')}\n`);
   return EXIT.pass;
