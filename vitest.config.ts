@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// The suite's labs live in a scope of their own (runner/lab-scope.ts): `grade clean`, `grade stop` and
+// `grade start` in a test never see the labs a student has open on the same engine.
+process.env.GRADE_SCOPE ??= `test-${process.pid}`;
+
 // Two projects: pure unit tests run in parallel; docker suites talk to the real engine and run one file at a time.
 export default defineConfig({
   test: {

@@ -1,6 +1,7 @@
 import type { Exercise } from '../core/exercise.js';
 import type { Engine } from './engine.js';
 import { LABEL } from './labels.js';
+import { inScope } from './lab-scope.js';
 import { planLab } from './plan-lab.js';
 import { StartedLab } from './started-lab.js';
 
@@ -11,7 +12,7 @@ import { StartedLab } from './started-lab.js';
  */
 export async function findKeptLab(engine: Engine, exercise: Exercise, image: string, variantOf?: (variant: string) => Exercise): Promise<StartedLab | null> {
   const found = await engine.listLabelled(LABEL.exercise, exercise.id);
-  const kept = found.containers.find((c) => c.labels[LABEL.keep] === 'true' && c.labels[LABEL.lab]);
+  const kept = found.containers.find((c) => c.labels[LABEL.keep] === 'true' && c.labels[LABEL.lab] && inScope(c.labels));
   if (!kept) return null;
   const variant = kept.labels[LABEL.variant];
   const planned = variant !== undefined && variantOf ? variantOf(variant) : exercise;

@@ -11,4 +11,6 @@ export const LABEL = {
   token: 'dev.grade.token',
   /** The variant (`--variant`) a lab was made for; absent for the lesson's own values. */
   variant: 'dev.grade.variant',
+  /** `GRADE_SCOPE` of the process that made the lab (absent: the default scope); see lab-scope.ts. */
+  scope: 'dev.grade.scope',
 } as const;

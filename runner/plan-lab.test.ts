@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { shippedExercise } from '../test/support/exercises.js';
 import { labBuildScript } from './lab-build-script.js';
 import { LABEL } from './labels.js';
+import { labScope } from './lab-scope.js';
 import { planLab, planLinks } from './plan-lab.js';
 
 const ex01 = shippedExercise('ex01-default-gateway');
@@ -10,7 +11,7 @@ const ex03 = shippedExercise('ex03-bridge-masquerade');
 const IMAGE = 'grade-lab:0123456789ab';
 
 describe('planLab', () => {
-  test('labels the lab with its id, exercise, owner, keep flag and token; the container is grade-<labId>', () => {
+  test('labels the lab with its id, exercise, owner, keep flag, token and scope; the container is grade-<labId>', () => {
     const plan = planLab(ex01, { image: IMAGE, labId: 'ex01-abc123', token: 'tok', ownerPid: 4242, keep: true });
     expect(plan.labels).toEqual({
       [LABEL.lab]: 'ex01-abc123',
@@ -19,7 +20,9 @@ describe('planLab', () => {
       [LABEL.ownerHost]: hostname(),
       [LABEL.keep]: 'true',
       [LABEL.token]: 'tok',
+      [LABEL.scope]: labScope(),
     });
+    expect(labScope()).toMatch(/^test-/); // vitest.config.ts gives the suite a scope of its own
     expect([plan.labId, plan.containerName, plan.image, plan.token, plan.keep]).toEqual(['ex01-abc123', 'grade-ex01-abc123', IMAGE, 'tok', true]);
   });
 

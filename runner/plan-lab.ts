@@ -4,6 +4,7 @@ import type { Exercise } from '../core/exercise.js';
 import { labBuildScript } from './lab-build-script.js';
 import type { LabPlan, LinkEnd, PlannedLink } from './lab-plan.js';
 import { LABEL } from './labels.js';
+import { labScope } from './lab-scope.js';
 
 export interface PlanOptions {
   readonly image: string;
@@ -26,6 +27,7 @@ export function planLab(exercise: Exercise, options: PlanOptions): LabPlan {
     [LABEL.keep]: options.keep ? 'true' : 'false',
     [LABEL.token]: token,
     ...(exercise.variant !== null ? { [LABEL.variant]: exercise.variant } : {}),
+    ...(labScope() !== '' ? { [LABEL.scope]: labScope() } : {}),
   };
   const nodes = exercise.nodes.map((spec) => ({ spec }));
   const links = planLinks(exercise);

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { FakeEngine } from '../test/support/fake-engine.js';
 import { LABEL } from './labels.js';
+import { labScope } from './lab-scope.js';
 import { reapLabs, removeLabs } from './reaper.js';
 
 // A process that has already exited: its pid names nobody (or, rarely, a newcomer; then the test is merely weaker).
@@ -16,6 +17,7 @@ function labels(lab: string, owner: { pid?: number; host?: string; keep?: boolea
     [LABEL.ownerPid]: String(owner.pid ?? DEAD),
     [LABEL.ownerHost]: owner.host ?? HERE,
     [LABEL.keep]: owner.keep ? 'true' : 'false',
+    ...(labScope() !== '' ? { [LABEL.scope]: labScope() } : {}),
   };
 }
 
@@ -39,10 +41,19 @@ describe('reapLabs', () => {
     expect([...engine.containers.keys()].sort()).toEqual([ids.running, ids.kept, ids.elsewhere, ids.unlabelled].sort());
   });
 
-  test('includeKept (grade clean) removes every lab on the engine, and nothing else', async () => {
+  test('includeKept (grade clean) removes every lab of its scope on the engine, and nothing else', async () => {
     const { engine, ids } = engineWithLabs();
     expect(await reapLabs(engine, { includeKept: true })).toEqual(['ex01-crashed', 'ex01-elsewhere', 'ex01-kept', 'ex01-running']);
     expect([...engine.containers.keys()]).toEqual([ids.unlabelled]);
+  });
+
+  test("grade clean leaves another scope's labs alone: a student's open lab survives the test suite's clean", async () => {
+    const engine = new FakeEngine();
+    const theirs = { ...labels('ex01-students', { keep: true, pid: process.pid }), [LABEL.scope]: 'someone-else' };
+    const student = engine.addContainer(theirs);
+    engine.addContainer(labels('ex01-ours', { keep: true }));
+    expect(await reapLabs(engine, { includeKept: true })).toEqual(['ex01-ours']);
+    expect([...engine.containers.keys()]).toEqual([student]);
   });
 
   test('a lab without a usable owner pid counts as crashed', async () => {

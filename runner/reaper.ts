@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import type { Engine, LabelledResources } from './engine.js';
 import { LABEL } from './labels.js';
+import { inScope } from './lab-scope.js';
 
 export interface ReapOptions {
-  /** Also remove labs that `grade start` keeps for learners (`grade clean`). */
+  /** Also remove labs that `grade start` keeps for learners (`grade clean`): those of this process's scope only. */
   readonly includeKept?: boolean;
 }
 
@@ -15,7 +16,7 @@ export async function reapLabs(engine: Engine, options: ReapOptions = {}): Promi
   for (const labels of [...found.containers, ...found.networks].map((r) => r.labels)) {
     const lab = labels[LABEL.lab];
     if (!lab) continue;
-    if (options.includeKept || (labels[LABEL.keep] !== 'true' && labels[LABEL.ownerHost] === here && !alive(Number(labels[LABEL.ownerPid])))) {
+    if ((options.includeKept && inScope(labels)) || (labels[LABEL.keep] !== 'true' && labels[LABEL.ownerHost] === here && !alive(Number(labels[LABEL.ownerPid])))) {
       doomed.add(lab);
     }
   }
