@@ -7,17 +7,12 @@ import { DockerEngine } from '../runner/docker-engine.js';
 import { LAB_IMAGE_REPO, labImageRef } from '../runner/lab-image.js';
 import { baseImageRef } from './base-image.js';
 import { distFreshness } from './dist-freshness.js';
+import type { DoctorItem } from './doctor-item.js';
 import { checkLabRuntime } from './lab-runtime.js';
-import { checkTunnels, readTunnelFacts } from './tunnels.js';
+import { checkTunnels, readTunnelFacts, tunUsable } from './tunnels.js';
 import { describeAddress, dockerClient, engineAddress, imageExists, isLocalDefaultEngine, pingEngine, type EngineAddress } from './engine-client.js';
 
-export interface DoctorItem {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-  /** The command that fixes it. */
-  readonly fix?: string;
-}
+export type { DoctorItem };
 
 const SETUP = 'npm run setup';
 
@@ -56,9 +51,9 @@ export async function runDoctor(docker: Docker = dockerClient()): Promise<Doctor
     );
     const labImage = await checkLabImage(docker, root);
     items.push(labImage);
-    // Only on a host whose kernel has TUN: elsewhere the tunnels line already says what is missing.
+    // Only on a host whose kernel has TUN (loaded, or loaded by the probe's first use): elsewhere the tunnels line already says what is missing.
     const tunnels = readTunnelFacts();
-    if (labImage.ok && tunnels.tun && tunnels.tunDevice) items.push(await checkLabRuntime(new DockerEngine(docker), labImageRef(root)));
+    if (labImage.ok && tunUsable(tunnels)) items.push(await checkLabRuntime(new DockerEngine(docker), labImageRef(root)));
   }
   items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(docker) : undefined }));
   items.push(checkTunnels(readTunnelFacts()));

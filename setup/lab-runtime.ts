@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS, type Exercise } from '../core/exercise.js';
 import type { Engine } from '../runner/engine.js';
 import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
-import type { DoctorItem } from './doctor.js';
+import type { DoctorItem } from './doctor-item.js';
 
 // What the tunnel exercise (ex08) asks of a lab, tried in a real one: a one-node lab that needs TUN,
 // where the learner's root starts the image's socat in the background with a TUN interface, and a
