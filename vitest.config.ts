@@ -19,7 +19,8 @@ export default defineConfig({
           name: 'docker',
           include: ['test/docker/**/*.test.ts'],
           exclude: ['test/docker/**/*.tmp.test.ts'],
-          fileParallelism: false,
+          // One file at a time: `fileParallelism` is a root-only option that a project silently ignores.
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },

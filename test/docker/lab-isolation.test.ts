@@ -5,7 +5,6 @@ import { LABEL } from '../../runner/labels.js';
 import { asLearner, engine, exercise, expectNoLabsOfThisProcess, image, kinds, startLab } from './lab-fixture.js';
 
 const ex01 = exercise('ex01-default-gateway');
-const nodes = ex01.nodes;
 
 describe('labs are isolated from each other and from everything outside them', () => {
   afterAll(expectNoLabsOfThisProcess);
