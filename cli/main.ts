@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InfraError, UserError, messageOf } from '../core/errors.js';
+import { InfraError, UserError, describeCauses, messageOf } from '../core/errors.js';
 import { langFromEnv, parseLang, type Lang } from '../core/lang.js';
 import { toolVersion } from '../core/tool-version.js';
 import type { BatchOptions } from './commands/batch.js';
@@ -28,6 +28,7 @@ function buildProgram(run: Run): Command {
     .description('Grade Linux networking lab exercises on throwaway Docker containers.')
     .version(toolVersion())
     .addOption(new Option('--no-color', 'plain output without colours'))
+    .addOption(new Option('--debug', 'log engine calls and cleanup to stderr, and show the root cause of an error (same as GRADE_DEBUG=1)'))
     .addOption(new Option('--lang <lang>', 'language for learners: en or ko (default: from LC_ALL, LC_MESSAGES or LANG, else en)').argParser(parseLang))
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `grade: ${text.slice(7).trim()} (see \`grade --help\`)\n` : text) })
@@ -131,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
     const opts = cmd.optsWithGlobals();
     if (opts.color === false) ctxOptions = { ...ctxOptions, color: false };
     if (opts.lang !== undefined) ctxOptions = { ...ctxOptions, lang: opts.lang as Lang };
+    if (opts.debug === true) process.env.GRADE_DEBUG = '1';
   });
   try {
     await program.parseAsync(['node', 'grade', ...args]);
@@ -151,8 +153,9 @@ try {
     process.stderr.write(`grade: ${error.message}\n`);
     process.exitCode = EXIT.infra;
   } else {
-    process.stderr.write(`grade: internal error: ${messageOf(error)}\n(This is a bug in grade; rerun with GRADE_DEBUG=1 for details.)\n`);
-    if (process.env.GRADE_DEBUG) console.error(error);
+    process.stderr.write(`grade: internal error: ${messageOf(error)}\n(This is a bug in grade; rerun with --debug for details.)\n`);
     process.exitCode = EXIT.infra;
   }
+  // The operator's view: the whole chain of causes down to the root (an errno, the engine's own answer).
+  if (process.env.GRADE_DEBUG) process.stderr.write(`grade: debug: ${describeCauses(error)}\n`);
 }

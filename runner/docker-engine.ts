@@ -189,8 +189,8 @@ function infra(what: string, error: unknown): InfraError {
   const err = error as { code?: string; json?: { message?: string }; message?: string; statusCode?: number };
   if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'EACCES') {
     const why = err.code === 'EACCES' ? 'permission to use the Docker socket was denied' : 'no Docker engine answers';
-    return new InfraError(`Could not ${what}: ${why}. Run \`npm run setup\` (or \`grade doctor\` to see what is missing).`);
+    return new InfraError(`Could not ${what}: ${why}. Run \`npm run setup\` (or \`grade doctor\` to see what is missing).`, { cause: error });
   }
   const detail = err.json?.message ?? err.message ?? String(error);
-  return new InfraError(`Could not ${what}: the Docker engine said "${detail.trim()}".`);
+  return new InfraError(`Could not ${what}: the Docker engine said "${detail.trim()}".`, { cause: error });
 }
