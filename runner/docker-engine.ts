@@ -2,7 +2,19 @@ import Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { InfraError } from '../core/errors.js';
 import type { ExecResult } from './lab-exec.js';
-import type { Engine, EngineExecOptions, LabContainerSpec, LabelledResources } from './engine.js';
+import type {
+  BuildProgress,
+  Engine,
+  EngineExecOptions,
+  EngineInfo,
+  EngineProbe,
+  EngineVersion,
+  ImageBuild,
+  ImageImport,
+  ImageSummary,
+  LabContainerSpec,
+  LabelledResources,
+} from './engine.js';
 import { withBackoff } from './engine-backoff.js';
 import { labHostConfig } from './lab-host-config.js';
 import { OutputCollector } from './output-collector.js';
@@ -17,6 +29,68 @@ export class DockerEngine implements Engine {
 
   async ping(): Promise<void> {
     await this.call('reach the Docker engine', () => this.docker.ping());
+  }
+
+  async probe(timeoutMs: number): Promise<EngineProbe> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      await (this.docker.ping as (opts: { abortSignal: AbortSignal }) => Promise<unknown>)({ abortSignal: abort.signal });
+      return { ok: true };
+    } catch (err) {
+      if (abort.signal.aborted) return { ok: false, code: 'TIMEOUT', message: `no answer within ${timeoutMs / 1000} s` };
+      const e = err as NodeJS.ErrnoException;
+      return { ok: false, code: e.code ?? 'ERROR', message: e.message };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async version(): Promise<EngineVersion> {
+    const v = await this.call('read the engine version', () => this.docker.version());
+    return { version: v.Version, apiVersion: v.ApiVersion, ...(v.MinAPIVersion ? { minApiVersion: v.MinAPIVersion } : {}), os: v.Os, arch: v.Arch };
+  }
+
+  async info(): Promise<EngineInfo> {
+    const info = (await this.call('read the engine info', () => this.docker.info())) as { SecurityOptions?: unknown };
+    const options = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.filter((o): o is string => typeof o === 'string') : [];
+    return { securityOptions: options };
+  }
+
+  async imageId(ref: string): Promise<string> {
+    return (await this.call(`inspect image ${ref}`, () => this.docker.getImage(ref).inspect())).Id;
+  }
+
+  async listImages(reference: string): Promise<ImageSummary[]> {
+    const images = await this.call('list images', () => this.docker.listImages({ filters: { reference: [reference] } }));
+    return images.map((i) => ({ id: i.Id, tags: i.RepoTags ?? [] }));
+  }
+
+  async imagesInUse(): Promise<ReadonlySet<string>> {
+    return new Set((await this.call('list containers', () => this.docker.listContainers({ all: true }))).map((c) => c.ImageID));
+  }
+
+  async buildImage(build: ImageBuild, onProgress?: (event: BuildProgress) => void): Promise<void> {
+    await this.stream(`build image ${build.tag}`, () =>
+      this.docker.buildImage(build.context, { t: build.tag, rm: true, forcerm: true, labels: { ...build.labels } }), onProgress);
+  }
+
+  async pullImage(ref: string, signal: AbortSignal): Promise<void> {
+    await this.stream(`pull ${ref}`, () => this.docker.pull(ref, { abortSignal: signal }) as Promise<NodeJS.ReadableStream>);
+  }
+
+  async importImage(image: ImageImport): Promise<void> {
+    await this.stream(`import ${image.repo}:${image.tag}`, () =>
+      this.docker.importImage(image.rootfs, { repo: image.repo, tag: image.tag, changes: [...image.changes] } as object));
+  }
+
+  async tagImage(ref: string, target: string): Promise<void> {
+    const colon = target.lastIndexOf(':');
+    await this.call(`tag ${ref} as ${target}`, () => this.docker.getImage(ref).tag({ repo: target.slice(0, colon), tag: target.slice(colon + 1) }));
+  }
+
+  async removeImage(ref: string): Promise<boolean> {
+    return this.ignoreMissing(`remove image ${ref}`, () => this.docker.getImage(ref).remove());
   }
 
 
@@ -170,6 +244,29 @@ export class DockerEngine implements Engine {
     }
   }
 
+  /** Start a streamed operation (build, pull, import) and follow its progress to the end; not retried. */
+  private async stream(what: string, start: () => Promise<NodeJS.ReadableStream>, onProgress?: (event: BuildProgress) => void): Promise<void> {
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await start();
+    } catch (error) {
+      throw infra(what, error);
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (err: Error | null, events: ProgressEvent[]) => {
+          // The engine reports a failed step as an event, not as an HTTP error: its words are the message.
+          const failed = err ? undefined : events.find((e) => e.error || e.errorDetail);
+          if (err) reject(infra(what, err));
+          else if (failed) reject(new InfraError(failed.errorDetail?.message ?? failed.error ?? 'unknown engine error', { cause: failed }));
+          else resolve();
+        },
+        onProgress,
+      );
+    });
+  }
+
   private async ignoreMissing(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     try {
       await withBackoff(fn);
@@ -179,6 +276,12 @@ export class DockerEngine implements Engine {
       throw infra(what, error);
     }
   }
+}
+
+/** One event of the engine's JSON progress streams (pull, import, build). */
+interface ProgressEvent extends BuildProgress {
+  readonly error?: string;
+  readonly errorDetail?: { readonly message?: string };
 }
 
 function statusOf(error: unknown): number | undefined {

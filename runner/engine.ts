@@ -26,9 +26,73 @@ export interface EngineExecOptions {
   readonly maxOutputBytes: number;
 }
 
+/** Whether the engine answers, and if not why (`code`: ENOENT, EACCES, TIMEOUT, ...). */
+export type EngineProbe = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+
+export interface EngineVersion {
+  readonly version: string;
+  readonly apiVersion: string;
+  readonly minApiVersion?: string;
+  readonly os: string;
+  readonly arch: string;
+}
+
+/** What `docker info` says that grade reads: the security options ("name=seccomp,profile=default", "name=rootless"). */
+export interface EngineInfo {
+  readonly securityOptions: readonly string[];
+}
+
+/** One line of an image build's output: a step's text, or a status of a layer. */
+export interface BuildProgress {
+  readonly stream?: string;
+  readonly status?: string;
+}
+
+export interface ImageBuild {
+  /** A tar of the build context (the Dockerfile and what it copies). */
+  readonly context: NodeJS.ReadableStream;
+  readonly tag: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ImageImport {
+  /** A tar of a root file system. */
+  readonly rootfs: NodeJS.ReadableStream;
+  readonly repo: string;
+  readonly tag: string;
+  /** Dockerfile instructions applied to it, e.g. `CMD ["bash"]`. */
+  readonly changes: readonly string[];
+}
+
+export interface ImageSummary {
+  readonly id: string;
+  readonly tags: readonly string[];
+}
+
+/**
+ * Labs (containers, exec) and, for set-up and doctor only, the engine itself and its images. Every
+ * method but `probe` throws InfraError with the engine's words, the original error as its cause.
+ */
 export interface Engine {
   ping(): Promise<void>;
+  /** Like ping, but never throws: says why the engine does not answer within `timeoutMs`. */
+  probe(timeoutMs: number): Promise<EngineProbe>;
+  version(): Promise<EngineVersion>;
+  info(): Promise<EngineInfo>;
   imageExists(ref: string): Promise<boolean>;
+  /** The image's id (sha256:...), shared by every tag of it. */
+  imageId(ref: string): Promise<string>;
+  /** The images whose reference matches `reference` (a repository such as grade-lab). */
+  listImages(reference: string): Promise<ImageSummary[]>;
+  /** The ids of the images that containers (running or not) were made from. */
+  imagesInUse(): Promise<ReadonlySet<string>>;
+  buildImage(build: ImageBuild, onProgress?: (event: BuildProgress) => void): Promise<void>;
+  /** Pull from the image's registry; gives up when `signal` aborts. */
+  pullImage(ref: string, signal: AbortSignal): Promise<void>;
+  importImage(image: ImageImport): Promise<void>;
+  tagImage(ref: string, target: string): Promise<void>;
+  /** Resolves true when it removed the tag, false when it was already gone. */
+  removeImage(ref: string): Promise<boolean>;
   createContainer(spec: LabContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
   /** Resolves true when it removed the container, false when it was already gone. */

@@ -1,9 +1,8 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import { execa } from 'execa';
-import { followProgress } from './engine-client.js';
+import type { Engine } from '../runner/engine.js';
 import { SetupError, tailLines, type Log } from './setup-error.js';
 import { findCommand } from './system.js';
 
@@ -18,7 +17,7 @@ export interface DebootstrapOptions {
 }
 
 /** Make a minimal Debian root file system with debootstrap and import it into the engine as an image. */
-export async function debootstrapImage(docker: Docker, { suite, mirror, tag, log }: DebootstrapOptions): Promise<void> {
+export async function debootstrapImage(engine: Engine, { suite, mirror, tag, log }: DebootstrapOptions): Promise<void> {
   const debootstrap = findCommand('debootstrap');
   if (!debootstrap) throw new SetupError('debootstrap is not installed.', 'apt-get install -y debootstrap');
   const dir = await mkdtemp(join(tmpdir(), 'grade-rootfs-'));
@@ -33,7 +32,7 @@ export async function debootstrapImage(docker: Docker, { suite, mirror, tag, log
     await emptyFolder(join(dir, 'var/cache/apt/archives'), (name) => name.endsWith('.deb'));
     await emptyFolder(join(dir, 'var/lib/apt/lists'), (name) => name !== 'partial' && name !== 'lock');
     log(`importing it as ${tag}`);
-    await importDirectory(docker, dir, tag);
+    await importDirectory(engine, dir, tag);
   } finally {
     await unmountUnder(dir);
     await rm(dir, { recursive: true, force: true });
@@ -41,13 +40,12 @@ export async function debootstrapImage(docker: Docker, { suite, mirror, tag, log
 }
 
 /** Stream `tar -c` of a folder into the engine's image import (the API, so the CLI's version does not matter). */
-async function importDirectory(docker: Docker, dir: string, tag: string): Promise<void> {
+async function importDirectory(engine: Engine, dir: string, tag: string): Promise<void> {
   const [repo, version] = splitTag(tag);
   const tar = execa('tar', ['--numeric-owner', '-C', dir, '-c', '.'], { stdin: 'ignore', stderr: 'pipe', buffer: { stdout: false } });
   try {
     // CMD bash, as in the registry's debian images, so `docker run -it <tag>` gives a shell.
-    const progress = await docker.importImage(tar.stdout, { repo, tag: version, changes: ['CMD ["bash"]'] });
-    await followProgress(docker, progress);
+    await engine.importImage({ rootfs: tar.stdout, repo, tag: version, changes: ['CMD ["bash"]'] });
     await tar;
   } catch (err) {
     tar.kill();

@@ -10,14 +10,17 @@ export interface DistFreshness {
 export function distFreshness(root: string): DistFreshness {
   const config = join(root, 'tsconfig.json');
   let include = ['cli', 'core', 'runner', 'checks', 'grading', 'reports', 'setup', 'scripts'];
+  let exclude: RegExp[] = [];
   try {
-    const parsed = JSON.parse(readFileSync(config, 'utf8')) as { include?: unknown };
-    if (Array.isArray(parsed.include)) include = parsed.include.filter((d): d is string => typeof d === 'string');
+    const parsed = JSON.parse(readFileSync(config, 'utf8')) as { include?: unknown; exclude?: unknown };
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string') : undefined);
+    include = strings(parsed.include) ?? include;
+    exclude = (strings(parsed.exclude) ?? []).map(excludePattern);
   } catch {
     // tsconfig.json with comments: keep the default list
   }
   const configTime = mtime(config) ?? 0;
-  const sources = include.flatMap((dir) => tsFiles(join(root, dir)));
+  const sources = include.flatMap((dir) => tsFiles(join(root, dir))).filter((f) => !exclude.some((x) => x.test(relative(root, f))));
   if (sources.length === 0) return { ok: false, detail: 'no TypeScript sources found' };
   const stale: string[] = [];
   let missing = 0;
@@ -31,6 +34,16 @@ export function distFreshness(root: string): DistFreshness {
   const first = stale.slice(0, 3).join(', ');
   const what = missing === sources.length ? 'dist/ has not been built' : `${stale.length} of ${sources.length} files out of date (${first}${stale.length > 3 ? ', ...' : ''})`;
   return { ok: false, detail: what };
+}
+
+/** A tsconfig `exclude` entry as a test of a root-relative path: `**` any folders, `*` part of a name, a plain path and what is under it. */
+export function excludePattern(pattern: string): RegExp {
+  const body = pattern
+    .replace(/\/+$/, '')
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}(?:/.*)?$`);
 }
 
 function tsFiles(dir: string): string[] {

@@ -1,29 +1,29 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import pc from 'picocolors';
 import { packageRoot } from '../core/package-root.js';
 import { DockerEngine } from '../runner/docker-engine.js';
+import type { Engine, EngineInfo } from '../runner/engine.js';
 import { LAB_IMAGE_REPO, labImageRef } from '../runner/lab-image.js';
 import { baseImageRef } from './base-image.js';
 import { distFreshness } from './dist-freshness.js';
 import type { DoctorItem } from './doctor-item.js';
 import { checkLabRuntime } from './lab-runtime.js';
 import { checkTunnels, readTunnelFacts, tunUsable } from './tunnels.js';
-import { describeAddress, dockerClient, engineAddress, imageExists, isLocalDefaultEngine, pingEngine, type EngineAddress } from './engine-client.js';
+import { describeAddress, engineAddress, isLocalDefaultEngine, type EngineAddress } from './engine-address.js';
 
 export type { DoctorItem };
 
 const SETUP = 'npm run setup';
 
 /** Check everything `grade` needs, without changing anything. */
-export async function runDoctor(docker: Docker = dockerClient()): Promise<DoctorItem[]> {
+export async function runDoctor(engine: Engine = new DockerEngine()): Promise<DoctorItem[]> {
   const root = packageRoot();
   const items: DoctorItem[] = [checkNode(root)];
   const address = engineAddress();
   const where = describeAddress(address);
   const fromEnv = address.kind === 'remote' || address.fromEnv;
-  const ping = await pingEngine(docker);
+  const ping = await engine.probe(3000);
   // Set-up starts only the local default engine; for another DOCKER_HOST the fix is to start that one or unset it.
   const engineFix = isLocalDefaultEngine(address) ? SETUP : `start the engine at ${where}, or: unset DOCKER_HOST && ${SETUP}`;
 
@@ -42,20 +42,20 @@ export async function runDoctor(docker: Docker = dockerClient()): Promise<Doctor
       { name: 'lab image', ok: false, detail: skipped },
     );
   } else {
-    items.push(await checkVersion(docker));
+    items.push(await checkVersion(engine));
     const base = baseImageRef(root);
     items.push(
-      (await imageExists(docker, base))
+      (await engine.imageExists(base))
         ? { name: 'base image', ok: true, detail: `${base} present` }
         : { name: 'base image', ok: false, detail: `${base} missing`, fix: SETUP },
     );
-    const labImage = await checkLabImage(docker, root);
+    const labImage = await checkLabImage(engine, root);
     items.push(labImage);
     // Only on a host whose kernel has TUN (loaded, or loaded by the probe's first use): elsewhere the tunnels line already says what is missing.
     const tunnels = readTunnelFacts();
-    if (labImage.ok && tunUsable(tunnels)) items.push(await checkLabRuntime(new DockerEngine(docker), labImageRef(root)));
+    if (labImage.ok && tunUsable(tunnels)) items.push(await checkLabRuntime(engine, labImageRef(root)));
   }
-  items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(docker) : undefined }));
+  items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(engine) : undefined }));
   items.push(checkTunnels(readTunnelFacts()));
 
   const dist = distFreshness(root);
@@ -98,20 +98,20 @@ function checkSocketPermission(address: EngineAddress, engineFix: string): Docto
   }
 }
 
-async function checkVersion(docker: Docker): Promise<DoctorItem> {
+async function checkVersion(engine: Engine): Promise<DoctorItem> {
   try {
-    const v = await docker.version();
-    return { name: 'engine version', ok: true, detail: `Docker ${v.Version}, API ${v.ApiVersion}${v.MinAPIVersion ? ` (min ${v.MinAPIVersion})` : ''}, ${v.Os}/${v.Arch}` };
+    const v = await engine.version();
+    return { name: 'engine version', ok: true, detail: `Docker ${v.version}, API ${v.apiVersion}${v.minApiVersion ? ` (min ${v.minApiVersion})` : ''}, ${v.os}/${v.arch}` };
   } catch (err) {
     return { name: 'engine version', ok: false, detail: `the engine did not tell its version: ${(err as Error).message}`, fix: SETUP };
   }
 }
 
-async function checkLabImage(docker: Docker, root: string): Promise<DoctorItem> {
+async function checkLabImage(engine: Engine, root: string): Promise<DoctorItem> {
   const ref = labImageRef(root);
-  if (await imageExists(docker, ref)) return { name: 'lab image', ok: true, detail: `${ref} present and current` };
-  const others = (await docker.listImages({ filters: { reference: [LAB_IMAGE_REPO] } }))
-    .flatMap((i) => i.RepoTags ?? [])
+  if (await engine.imageExists(ref)) return { name: 'lab image', ok: true, detail: `${ref} present and current` };
+  const others = (await engine.listImages(LAB_IMAGE_REPO))
+    .flatMap((i) => i.tags)
     .filter((t) => t.startsWith(`${LAB_IMAGE_REPO}:`));
   const detail = others.length > 0 ? `${ref} missing (only ${others.slice(0, 3).join(', ')}: built from other Dockerfile or runner/image files)` : `${ref} missing`;
   return { name: 'lab image', ok: false, detail, fix: SETUP };
@@ -145,11 +145,10 @@ export function readHostSecurity(root = '/'): Omit<SecurityFacts, 'engine'> {
   };
 }
 
-async function engineSecurity(docker: Docker): Promise<NonNullable<SecurityFacts['engine']>> {
+async function engineSecurity(engine: Engine): Promise<NonNullable<SecurityFacts['engine']>> {
   try {
-    const info = (await docker.info()) as { SecurityOptions?: unknown };
-    const options = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.filter((o): o is string => typeof o === 'string') : [];
-    return { securityOptions: options };
+    const info: EngineInfo = await engine.info();
+    return { securityOptions: info.securityOptions };
   } catch (err) {
     return { error: (err as Error).message };
   }

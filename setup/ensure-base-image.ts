@@ -1,9 +1,8 @@
-import type Docker from 'dockerode';
+import type { Engine } from '../runner/engine.js';
 import { debianMirror } from './apt-mirror.js';
 import { aptInstall } from './apt-install.js';
 import { baseImageRef, baseImageTarget, debianSuiteOf } from './base-image.js';
 import { debootstrapImage } from './debootstrap-image.js';
-import { followProgress, imageExists } from './engine-client.js';
 import { SetupError, type Log } from './setup-error.js';
 import { findCommand, isRoot } from './system.js';
 
@@ -15,12 +14,12 @@ export interface BaseImageReport {
 }
 
 /** Make the Dockerfile's base image exist: it is there, or it is pulled, or it is made locally by debootstrap. */
-export async function ensureBaseImage(docker: Docker, log: Log): Promise<BaseImageReport> {
+export async function ensureBaseImage(engine: Engine, log: Log): Promise<BaseImageReport> {
   const ref = baseImageTarget();
-  if (await imageExists(docker, ref)) return { ref, action: 'present' };
+  if (await engine.imageExists(ref)) return { ref, action: 'present' };
 
   log(`pulling ${ref} (${PULL_TIMEOUT_MS / 1000} s at most)`);
-  const pulled = await pullImage(docker, ref, PULL_TIMEOUT_MS);
+  const pulled = await pullImage(engine, ref, PULL_TIMEOUT_MS);
   if (pulled.ok) return { ref, action: 'pulled' };
   log(`pull failed (${pulled.reason}); making it locally instead`);
 
@@ -41,14 +40,14 @@ export async function ensureBaseImage(docker: Docker, log: Log): Promise<BaseIma
     await aptInstall(['debootstrap'], log);
   }
   if (!isRoot()) throw new SetupError(`Making ${source} locally with debootstrap needs root.`, 'sudo npm run setup');
-  await debootstrapImage(docker, { suite, mirror, tag: ref, log });
+  await debootstrapImage(engine, { suite, mirror, tag: ref, log });
   return { ref, action: 'built with debootstrap' };
 }
 
 export type PullResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** `docker pull`, given up after `timeoutMs` (a registry that cannot be reached can otherwise hang for minutes). */
-export async function pullImage(docker: Docker, ref: string, timeoutMs: number): Promise<PullResult> {
+export async function pullImage(engine: Engine, ref: string, timeoutMs: number): Promise<PullResult> {
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -57,10 +56,7 @@ export async function pullImage(docker: Docker, ref: string, timeoutMs: number):
       reject(new Error(`no answer within ${timeoutMs / 1000} s`));
     }, timeoutMs);
   });
-  const pull = (async () => {
-    const stream = await docker.pull(ref, { abortSignal: abort.signal });
-    await followProgress(docker, stream);
-  })();
+  const pull = engine.pullImage(ref, abort.signal);
   pull.catch(() => {}); // after a timeout its own rejection is of no interest
   try {
     await Promise.race([pull, timeout]);

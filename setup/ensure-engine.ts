@@ -1,8 +1,8 @@
 import { openSync, readFileSync, closeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import type Docker from 'dockerode';
+import type { Engine } from '../runner/engine.js';
 import { aptInstall } from './apt-install.js';
-import { describeAddress, engineAddress, isLocalDefaultEngine, pingEngine } from './engine-client.js';
+import { describeAddress, engineAddress, isLocalDefaultEngine } from './engine-address.js';
 import { isDebianLike, osDisplayName, readOsRelease } from './os-release.js';
 import { SetupError, tailLines, type Log } from './setup-error.js';
 import { findCommand, isRoot, processRunning } from './system.js';
@@ -18,11 +18,11 @@ export interface EngineReport {
 }
 
 /** Make the Docker engine answer: install docker.io (Debian/Ubuntu, root) and start dockerd when needed. */
-export async function ensureEngine(docker: Docker, log: Log): Promise<EngineReport> {
+export async function ensureEngine(engine: Engine, log: Log): Promise<EngineReport> {
   const address = engineAddress();
   const where = describeAddress(address);
-  const first = await pingEngine(docker);
-  if (first.ok) return { action: 'already running', ...(await versions(docker, where)) };
+  const first = await engine.probe(3000);
+  if (first.ok) return { action: 'already running', ...(await versions(engine, where)) };
 
   if (first.code === 'EACCES') {
     throw new SetupError(
@@ -65,14 +65,14 @@ export async function ensureEngine(docker: Docker, log: Log): Promise<EngineRepo
     log(`starting ${dockerd} (log: ${DOCKERD_LOG})`);
     startDockerd(dockerd);
   }
-  if (!(await waitForEngine(docker, START_TIMEOUT_MS))) {
+  if (!(await waitForEngine(engine, START_TIMEOUT_MS))) {
     throw new SetupError(
       `dockerd did not answer on ${where} within ${START_TIMEOUT_MS / 1000} s; see ${DOCKERD_LOG}.`,
       `tail -50 ${DOCKERD_LOG}`,
       logTail(),
     );
   }
-  return { action: installed ? 'installed and started' : 'started', ...(await versions(docker, where)) };
+  return { action: installed ? 'installed and started' : 'started', ...(await versions(engine, where)) };
 }
 
 /** Spawn dockerd in its own session so it outlives set-up, its output appended to `logFile`. Returns its pid. */
@@ -88,18 +88,18 @@ export function startDockerd(dockerd: string, logFile: string = DOCKERD_LOG): nu
   }
 }
 
-async function waitForEngine(docker: Docker, timeoutMs: number): Promise<boolean> {
+async function waitForEngine(engine: Engine, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await pingEngine(docker, 2000)).ok) return true;
+    if ((await engine.probe(2000)).ok) return true;
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;
 }
 
-async function versions(docker: Docker, address: string): Promise<Omit<EngineReport, 'action'>> {
-  const v = await docker.version();
-  return { address, version: v.Version, apiVersion: v.ApiVersion };
+async function versions(engine: Engine, address: string): Promise<Omit<EngineReport, 'action'>> {
+  const v = await engine.version();
+  return { address, version: v.version, apiVersion: v.apiVersion };
 }
 
 function logTail(): string[] {

@@ -5,7 +5,7 @@ import { ensureBaseImage } from './ensure-base-image.js';
 import { ensureEngine } from './ensure-engine.js';
 import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
-import { dockerClient } from './engine-client.js';
+import { DockerEngine } from '../runner/docker-engine.js';
 import { SetupError } from './setup-error.js';
 
 const STEPS = ['engine', 'base', 'lab'] as const;
@@ -27,12 +27,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const wanted = (s: Step) => only.includes(s);
-  const docker = dockerClient();
+  const engine = new DockerEngine();
   const started = Date.now();
   try {
     if (wanted('engine')) {
       await step('engine', async (log) => {
-        const e = await ensureEngine(docker, log);
+        const e = await ensureEngine(engine, log);
         return `Docker ${e.version} (API ${e.apiVersion}) at ${e.address}, ${e.action}`;
       });
       // Not a failure: only the tunnel exercise needs these, and doctor keeps saying what is missing.
@@ -41,13 +41,13 @@ async function main(): Promise<number> {
     }
     if (wanted('base')) {
       await step('base image', async (log) => {
-        const b = await ensureBaseImage(docker, log);
+        const b = await ensureBaseImage(engine, log);
         return `${b.ref} ${b.action}`;
       });
     }
     if (wanted('lab')) {
       await step('lab image', async (log) => {
-        const l = await ensureLabImage(docker, log, { prune: values.prune });
+        const l = await ensureLabImage(engine, log, { prune: values.prune });
         const pruned = l.pruned.length > 0 ? `; removed ${l.pruned.join(', ')}` : '';
         return `${l.ref} ${l.action} (also tagged ${LAB_IMAGE_LATEST})${pruned}`;
       });

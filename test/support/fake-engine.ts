@@ -1,8 +1,21 @@
-import type { Engine, EngineExecOptions, LabContainerSpec, LabelledResources } from '../../runner/engine.js';
+import type {
+  BuildProgress,
+  Engine,
+  EngineExecOptions,
+  EngineInfo,
+  EngineProbe,
+  EngineVersion,
+  ImageBuild,
+  ImageImport,
+  ImageSummary,
+  LabContainerSpec,
+  LabelledResources,
+} from '../../runner/engine.js';
 import type { ExecResult } from '../../runner/lab-exec.js';
 
 // An in-memory Engine for unit tests: it records every call, keeps containers and networks with their
-// labels (so listLabelled and the reaper see what was made), and can be told to refuse a call.
+// labels (so listLabelled and the reaper see what was made), keeps images by tag with their ids (so
+// set-up's build, tag and prune see each other), and can be told to refuse a call.
 
 export type EngineMethod = keyof Engine;
 
@@ -47,15 +60,28 @@ export class FakeEngine implements Engine {
   readonly calls: EngineCall[] = [];
   readonly containers = new Map<string, FakeContainer>();
   readonly networks = new Map<string, { id: string; name: string; labels: Record<string, string> }>();
-  /** The images the engine holds; imageExists answers from this. */
-  readonly images: Set<string>;
+  /** The images the engine holds, tag -> image id; imageExists answers from this. */
+  readonly images: Map<string, string>;
+  /** What version() answers. */
+  engineVersion: EngineVersion = { version: '20.10.24', apiVersion: '1.41', minApiVersion: '1.12', os: 'linux', arch: 'amd64' };
+  /** What info() answers. */
+  engineInfo: EngineInfo = { securityOptions: ['name=seccomp,profile=default', 'name=cgroupns'] };
+  /** What a build streams as it goes, before it makes its image. */
+  buildOutput: BuildProgress[] = [{ stream: 'Step 1/2 : FROM debian:bookworm-slim\n' }, { stream: 'Step 2/2 : RUN true\n' }];
   /** Answers each exec (after it is recorded); the default is exit 0 with no output. */
   onExec: (call: ExecCall) => Partial<ExecResult> = () => ({});
   private readonly failures: Failure[] = [];
   private made = 0;
 
   constructor(images: readonly string[] = ['grade-lab:test']) {
-    this.images = new Set(images);
+    this.images = new Map(images.map((ref) => [ref, this.newId('sha256:image')]));
+  }
+
+  /** An image under this tag (a new id, unless `sameAs` names a tag whose image it shares). */
+  addImage(ref: string, sameAs?: string): string {
+    const id = (sameAs && this.images.get(sameAs)) || this.newId('sha256:image');
+    this.images.set(ref, id);
+    return id;
   }
 
   /** Make the next call of `method` throw `error`; `times` calls, or every one with 'always'. */
@@ -94,9 +120,76 @@ export class FakeEngine implements Engine {
     this.enter('ping', []);
   }
 
+  async probe(timeoutMs: number): Promise<EngineProbe> {
+    try {
+      this.enter('probe', [timeoutMs]);
+      return { ok: true };
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      return { ok: false, code: e.code ?? 'ERROR', message: e.message };
+    }
+  }
+
+  async version(): Promise<EngineVersion> {
+    this.enter('version', []);
+    return this.engineVersion;
+  }
+
+  async info(): Promise<EngineInfo> {
+    this.enter('info', []);
+    return this.engineInfo;
+  }
+
   async imageExists(ref: string): Promise<boolean> {
     this.enter('imageExists', [ref]);
     return this.images.has(ref);
+  }
+
+  async imageId(ref: string): Promise<string> {
+    this.enter('imageId', [ref]);
+    const id = this.images.get(ref);
+    if (!id) throw engineError(404, `No such image: ${ref}`);
+    return id;
+  }
+
+  async listImages(reference: string): Promise<ImageSummary[]> {
+    this.enter('listImages', [reference]);
+    const byId = new Map<string, string[]>();
+    for (const [tag, id] of this.images) if (tag.startsWith(`${reference}:`)) byId.set(id, [...(byId.get(id) ?? []), tag]);
+    return [...byId].map(([id, tags]) => ({ id, tags }));
+  }
+
+  async imagesInUse(): Promise<ReadonlySet<string>> {
+    this.enter('imagesInUse', []);
+    return new Set([...this.containers.values()].map((c) => this.images.get(c.image) ?? c.image));
+  }
+
+  async buildImage(build: ImageBuild, onProgress?: (event: BuildProgress) => void): Promise<void> {
+    this.enter('buildImage', [build.tag, build.labels]);
+    for (const event of this.buildOutput) onProgress?.(event);
+    this.addImage(build.tag);
+  }
+
+  async pullImage(ref: string, signal: AbortSignal): Promise<void> {
+    this.enter('pullImage', [ref]);
+    if (signal.aborted) throw new Error('aborted');
+    this.addImage(ref);
+  }
+
+  async importImage(image: ImageImport): Promise<void> {
+    this.enter('importImage', [image.repo, image.tag, image.changes]);
+    this.addImage(`${image.repo}:${image.tag}`);
+  }
+
+  async tagImage(ref: string, target: string): Promise<void> {
+    this.enter('tagImage', [ref, target]);
+    if (!this.images.has(ref)) throw engineError(404, `No such image: ${ref}`);
+    this.addImage(target, ref);
+  }
+
+  async removeImage(ref: string): Promise<boolean> {
+    this.enter('removeImage', [ref]);
+    return this.images.delete(ref);
   }
 
   async createContainer(spec: LabContainerSpec): Promise<string> {
