@@ -1,10 +1,12 @@
-import * as AjvModule from 'ajv';
+import type * as AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
+import { requirePackage } from './lazy.js';
 
-// ajv is CommonJS; under NodeNext its class arrives as the default of the module's default.
-const Ajv = AjvModule.default.default;
+type AjvClass = typeof AjvModule.default.default;
 
 export function createAjv() {
+  // ajv is CommonJS, loaded on first use; its class is the module's `default`.
+  const Ajv = (requirePackage('ajv') as { default: AjvClass }).default;
   // verbose: errors carry the schema they failed, so a oneOf of alternatives can be named in words.
   return new Ajv({ allErrors: true, strict: false, verbose: true });
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Document } from 'yaml';
 import { createAjv, describeAjvErrors } from './ajv.js';
+import { lazy } from './lazy.js';
 import type { CheckSpec, ExerciseTranslation } from './exercise.js';
 
 /** A parsed YAML file that can point at a place inside it (load-exercise.ts's SourceFile). */
@@ -32,7 +33,7 @@ export const translationSchema = {
   },
 } as const;
 
-const validate = createAjv().compile(translationSchema);
+const validate = lazy(() => createAjv().compile(translationSchema));
 
 interface RawTranslation {
   title: string;
@@ -57,8 +58,8 @@ export function readTranslation(
   const shown = relative(shownFrom, file) || file;
   const src = parse(file, shown, render(readFileSync(file, 'utf8'), shown));
   const raw = src.doc.toJS() as unknown;
-  if (!validate(raw)) {
-    const described = describeAjvErrors(validate.errors ?? []);
+  if (!validate()(raw)) {
+    const described = describeAjvErrors(validate().errors ?? []);
     src.fail(described.path, described.message);
   }
   const data = raw as RawTranslation;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
+import { buildExerciseCache, type ExerciseCache } from './exercise-cache.js';
 import type { Exercise } from './exercise.js';
 import { loadExercise } from './load-exercise.js';
 import { packageRoot } from './package-root.js';
@@ -31,11 +32,17 @@ export function resolveExerciseDir(name: string, root = exercisesRoot()): string
 }
 
 /** An exercise by name; `variant` renders an exercise with params for one learner (null: the lesson's values). */
-export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKindSpec>, variant: string | null = null): Exercise {
-  return loadExercise(resolveExerciseDir(name), kinds, process.cwd(), variant);
+export function findExercise(name: string, kinds: ReadonlyMap<string, CheckKindSpec>, variant: string | null = null, cache = buildExerciseCache()): Exercise {
+  return cachedLoad(resolveExerciseDir(name), kinds, variant, cache);
 }
 
-export function allExercises(kinds: ReadonlyMap<string, CheckKindSpec>): Exercise[] {
+export function allExercises(kinds: ReadonlyMap<string, CheckKindSpec>, cache = buildExerciseCache()): Exercise[] {
   const root = exercisesRoot();
-  return exerciseFolders(root).map((f) => loadExercise(join(root, f), kinds));
+  return exerciseFolders(root).map((f) => cachedLoad(join(root, f), kinds, null, cache));
+}
+
+function cachedLoad(dir: string, kinds: ReadonlyMap<string, CheckKindSpec>, variant: string | null, cache: ExerciseCache | null): Exercise {
+  const shownFrom = process.cwd();
+  const load = () => loadExercise(dir, kinds, shownFrom, variant);
+  return cache ? cache.get({ dir, kinds: [...kinds.keys()], shownFrom, variant }, load) : load();
 }

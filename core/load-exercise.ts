@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type * as YamlModule from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { createAjv, describeAjvErrors } from './ajv.js';
 import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
@@ -23,14 +24,16 @@ import { exerciseSchema, paramsSchema, wrongCaseSchema } from './exercise-schema
 import { readTranslation } from './exercise-translation.js';
 import { isValidCidr, isValidIpv4 } from './ipv4.js';
 import { buildParams, type RawParam } from './params.js';
+import { lazy, requirePackage } from './lazy.js';
 import { renderTemplate } from './render-template.js';
 import { submissionNodeFiles } from './submission.js';
 import { checkVariantId, paramValues } from './variant-values.js';
 
-const ajv = createAjv();
-const validateExerciseShape = ajv.compile(exerciseSchema);
-const validateWrongCase = ajv.compile(wrongCaseSchema);
-const validateParams = ajv.compile({ type: 'object', properties: { params: paramsSchema } });
+const yaml = lazy(() => requirePackage('yaml') as typeof YamlModule);
+const ajv = lazy(createAjv);
+const validateExerciseShape = lazy(() => ajv().compile(exerciseSchema));
+const validateWrongCase = lazy(() => ajv().compile(wrongCaseSchema));
+const validateParams = lazy(() => ajv().compile({ type: 'object', properties: { params: paramsSchema } }));
 const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint', 'because']);
 
 type Path = (string | number)[];
@@ -38,13 +41,13 @@ type Path = (string | number)[];
 /** A YAML file with the means to point at a place inside it. */
 class SourceFile {
   readonly doc: Document;
-  private readonly lines = new LineCounter();
+  private readonly lines: LineCounter = new (yaml().LineCounter)();
   constructor(
     readonly path: string,
     readonly shown: string,
     text = readFileSync(path, 'utf8'),
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
+    this.doc = yaml().parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
     const first = this.doc.errors[0];
     if (first) {
       const at = first.linePos?.[0];
@@ -71,12 +74,12 @@ class SourceFile {
   private locate(path: Path): { line: number } | undefined {
     const last = path.at(-1);
     const parent = path.length ? this.doc.getIn(path.slice(0, -1), true) : undefined;
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+    if (yaml().isMap(parent)) {
+      const pair = parent.items.find((p) => (yaml().isScalar(p.key) ? p.key.value : p.key) === last);
       const key = pair?.key as { range?: [number, number, number] } | undefined;
       if (key?.range) return this.lines.linePos(key.range[0]);
     }
-    if (isSeq(parent) && typeof last === 'number') {
+    if (yaml().isSeq(parent) && typeof last === 'number') {
       const item = parent.items[last] as { range?: [number, number, number] } | undefined;
       if (item?.range) return this.lines.linePos(item.range[0]);
     }
@@ -87,6 +90,7 @@ class SourceFile {
   /** The path of the mapping key that starts at a source offset (for duplicate keys). */
   private pathOfKeyAt(offset: number): Path {
     let found: Path = [];
+    const { visit, isPair, isScalar, isSeq } = yaml();
     visit(this.doc, {
       Pair: (_key, pair, ancestors) => {
         const range = (pair.key as { range?: [number, number, number] } | null)?.range;
@@ -130,8 +134,8 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
   const render = params.length ? (t: string, where: string) => renderTemplate(t, paramVals, where) : (t: string) => t;
   const src = new SourceFile(file, shown, render(text, shown));
   const raw = src.doc.toJS() as unknown;
-  if (!validateExerciseShape(raw)) {
-    const described = describeAjvErrors(validateExerciseShape.errors ?? []);
+  if (!validateExerciseShape()(raw)) {
+    const described = describeAjvErrors(validateExerciseShape().errors ?? []);
     src.fail(described.path, described.message);
   }
   const data = raw as RawExercise;
@@ -237,8 +241,8 @@ function readParams(file: string, shown: string, text: string): ParamSpec[] {
   const only = lines.map((l, i) => (i >= start && i < end ? l : '')).join('\n');
   const src = new SourceFile(file, shown, only);
   const raw = src.doc.toJS() as { params?: Record<string, RawParam> } | null;
-  if (!validateParams(raw)) {
-    const described = describeAjvErrors(validateParams.errors ?? []);
+  if (!validateParams()(raw)) {
+    const described = describeAjvErrors(validateParams().errors ?? []);
     src.fail(described.path, described.message);
   }
   const block = raw?.params;
@@ -286,7 +290,7 @@ function buildCheck(src: SourceFile, raw: RawCheck, index: number, kinds: Readon
   const kind = kinds.get(raw.kind);
   if (!kind) src.fail([...at, 'kind'], `"${raw.kind}" is not a check kind; known kinds: ${[...kinds.keys()].sort().join(', ')}`);
   const params = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_CHECK_FIELDS.has(k)));
-  const validate = ajv.compile(kind.schema);
+  const validate = ajv().compile(kind.schema);
   if (!validate(params)) {
     const described = describeAjvErrors(validate.errors ?? []);
     src.fail([...at, ...described.path], `${described.message} (for ${/^[aeiou]/i.test(raw.kind) ? 'an' : 'a'} ${raw.kind} check)`);
@@ -313,8 +317,8 @@ function loadWrongCases(dir: string, checkIds: Set<string>, nodes: readonly Node
       if (!existsSync(file)) throw new UserError(`${shown}: missing; a wrong case says which checks it must fail in case.yaml.`);
       const src = new SourceFile(file, shown, render(readFileSync(file, 'utf8'), shown));
       const raw = src.doc.toJS() as unknown;
-      if (!validateWrongCase(raw)) {
-        const described = describeAjvErrors(validateWrongCase.errors ?? []);
+      if (!validateWrongCase()(raw)) {
+        const described = describeAjvErrors(validateWrongCase().errors ?? []);
         src.fail(described.path, described.message);
       }
       const data = raw as { description: string; fails: string[] };

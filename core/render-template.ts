@@ -2,10 +2,11 @@
 // a misspelt param is an error, never an empty string. The check-time placeholders ({{token}},
 // {{nonce}}, {{port}}) render as themselves, for the checks to fill in when they run.
 
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
 import { UserError } from './errors.js';
 import type { ParamValue } from './exercise.js';
 import { blockSize, formatIpv4, parseCidr } from './ipv4.js';
+import { lazy, requirePackage } from './lazy.js';
 
 /** The placeholders a check fills in at run time (checks/token.ts); rendering keeps them as written. */
 export const CHECK_TIME_PLACEHOLDERS = ['token', 'nonce', 'port'] as const;
@@ -24,29 +25,33 @@ class HelperError extends Error {
   }
 }
 
-const handlebars = Handlebars.create();
+/** A handlebars of its own with the address helpers, made on first use. */
+const handlebarsWithHelpers = lazy(() => {
+  const handlebars = (requirePackage('handlebars') as typeof HandlebarsModule).create();
 
-/** `{{addr lan 10}}` -> 192.168.7.10: the 10th address of a subnet param. */
-handlebars.registerHelper('addr', function (this: unknown, ...args: unknown[]) {
-  const { values: [subnet, n], options } = helperArgs('addr', args, 2, '{{addr lan 10}}');
-  const { network, prefix } = subnetArg('addr', subnet, options);
-  const host = Number(n);
-  if (!Number.isInteger(host) || host < 0 || host >= blockSize(prefix)) {
-    throw new HelperError(`{{addr}}: ${String(n)} is not a host number inside ${String(subnet)}`, options.loc?.start.line);
-  }
-  return formatIpv4(network + host);
-});
+  /** `{{addr lan 10}}` -> 192.168.7.10: the 10th address of a subnet param. */
+  handlebars.registerHelper('addr', function (this: unknown, ...args: unknown[]) {
+    const { values: [subnet, n], options } = helperArgs('addr', args, 2, '{{addr lan 10}}');
+    const { network, prefix } = subnetArg('addr', subnet, options);
+    const host = Number(n);
+    if (!Number.isInteger(host) || host < 0 || host >= blockSize(prefix)) {
+      throw new HelperError(`{{addr}}: ${String(n)} is not a host number inside ${String(subnet)}`, options.loc?.start.line);
+    }
+    return formatIpv4(network + host);
+  });
 
-/** `{{net lan}}` -> 192.168.7.0, the subnet's address without its prefix (route -net ... netmask ...). */
-handlebars.registerHelper('net', function (this: unknown, ...args: unknown[]) {
-  const { values: [subnet], options } = helperArgs('net', args, 1, '{{net lan}}');
-  return formatIpv4(subnetArg('net', subnet, options).network);
-});
+  /** `{{net lan}}` -> 192.168.7.0, the subnet's address without its prefix (route -net ... netmask ...). */
+  handlebars.registerHelper('net', function (this: unknown, ...args: unknown[]) {
+    const { values: [subnet], options } = helperArgs('net', args, 1, '{{net lan}}');
+    return formatIpv4(subnetArg('net', subnet, options).network);
+  });
 
-/** `{{mask lan}}` -> 255.255.255.0. */
-handlebars.registerHelper('mask', function (this: unknown, ...args: unknown[]) {
-  const { values: [subnet], options } = helperArgs('mask', args, 1, '{{mask lan}}');
-  return formatIpv4(2 ** 32 - blockSize(subnetArg('mask', subnet, options).prefix));
+  /** `{{mask lan}}` -> 255.255.255.0. */
+  handlebars.registerHelper('mask', function (this: unknown, ...args: unknown[]) {
+    const { values: [subnet], options } = helperArgs('mask', args, 1, '{{mask lan}}');
+    return formatIpv4(2 ** 32 - blockSize(subnetArg('mask', subnet, options).prefix));
+  });
+  return handlebars;
 });
 
 /** Handlebars passes its options last; a helper called with too few or too many values says so. */
@@ -80,7 +85,7 @@ export function renderTemplate(text: string, values: Readonly<Record<string, Par
   for (const name of CHECK_TIME_PLACEHOLDERS) context[name] = `{{${name}}}`;
   try {
     checkNames(text, new Set([...Object.keys(context), ...HELPERS]));
-    return handlebars.compile(text, { strict: true, noEscape: true })(context);
+    return handlebarsWithHelpers().compile(text, { strict: true, noEscape: true })(context);
   } catch (error) {
     throw new UserError(describeRenderError(error, Object.keys(values), shown));
   }
@@ -88,12 +93,12 @@ export function renderTemplate(text: string, values: Readonly<Record<string, Par
 
 /** Strict mode does not look at a helper's arguments (`{{addr lann 1}}`), so every name is checked first. */
 function checkNames(text: string, known: ReadonlySet<string>): void {
-  const visitor = new Handlebars.Visitor();
+  const visitor = new (requirePackage('handlebars') as typeof HandlebarsModule).Visitor();
   visitor.PathExpression = (path: hbs.AST.PathExpression) => {
     const head = path.parts[0] ?? path.original;
     if (!path.data && !known.has(head)) throw new UnknownName(head, path.loc.start.line);
   };
-  visitor.accept(handlebars.parse(text));
+  visitor.accept(handlebarsWithHelpers().parse(text));
 }
 
 function describeRenderError(error: unknown, params: readonly string[], shown: string): string {

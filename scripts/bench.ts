@@ -8,6 +8,7 @@
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
 //   npm run bench -- reset [exercise] [runs]      `grade reset` of one node and of the whole lab (with a
 //                                                 shell history), in-process, and the CLI's own start-up
+//   npm run bench -- startup [runs] [exercise]    start-up of `grade list`, `--version` and a live check (scripts/bench-startup.ts)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,5 +204,6 @@ else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Numbe
 else if (mode === 'class') batch(args[0] ?? 'ex01', Number(args[1] ?? 200), Number(args[2] ?? 4), true);
 else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'reset') await reset(args[0] ?? 'ex03', Number(args[1] ?? 5));
+else if (mode === 'startup') await (await import('./bench-startup.js')).benchStartup(args);
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
 else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before
