@@ -6,7 +6,9 @@ import { ensureEngine } from './ensure-engine.js';
 import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
 import { DockerEngine } from '../runner/docker-engine.js';
+import { linkCommand } from './link-command.js';
 import { SetupError } from './setup-error.js';
+import { packageRoot } from '../core/package-root.js';
 
 const STEPS = ['engine', 'base', 'lab'] as const;
 type Step = (typeof STEPS)[number];
@@ -55,9 +57,13 @@ async function main(): Promise<number> {
   } catch {
     return 1;
   }
+  // CI and GRADE_NO_LINK leave the global npm folder alone; elsewhere `grade` goes on PATH.
+  const linked = only.length === STEPS.length && !process.env['CI'] && !process.env['GRADE_NO_LINK'] ? linkCommand(packageRoot()) : undefined;
+  if (linked?.ok) console.log(`${c.green('✔')} ${'command'.padEnd(12)} ${linked.detail}`);
+  else if (linked) console.log(`${c.yellow('!')} ${'command'.padEnd(12)} ${linked.detail}\n  fix: ${c.bold(linked.fix)}`);
   console.log(`Set-up complete in ${seconds(Date.now() - started)}.`);
   if (only.length === STEPS.length) {
-    console.log(`Ready: try \`npx grade ex01 --submission exercises/ex01-default-gateway/solution\``);
+    console.log(`Ready: try \`${linked?.ok ? 'grade' : 'npx grade'} ex01 --submission exercises/ex01-default-gateway/solution\``);
   }
   return 0;
 }
