@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # grade's side of the shell history (runner/shell-history.ts), run as the lab container's root,
 # outside every node. The history is /run/grade/history/NODE/SESSION.jsonl: a tmpfs of its own,
 # mounted once per lab under a lock, since two shells may open at the same moment.
@@ -26,6 +27,7 @@ case $1 in
   read)
     cd "$dir" 2>/dev/null || exit 0
     shopt -s nullglob
+    # shellcheck disable=SC2231 # unquoted on purpose: without a node, * globs every node's folder
     for f in ${2:-*}/*.jsonl; do
       printf '%s ' "$f"
       base64 -w0 -- "$f"

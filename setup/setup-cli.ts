@@ -6,7 +6,9 @@ import { ensureEngine } from './ensure-engine.js';
 import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
 import { DockerEngine } from '../runner/docker-engine.js';
+import { aptInstall } from './apt-install.js';
 import { linkCommand } from './link-command.js';
+import { findCommand } from './system.js';
 import { SetupError } from './setup-error.js';
 import { packageRoot } from '../core/package-root.js';
 
@@ -52,6 +54,13 @@ async function main(): Promise<number> {
         const l = await ensureLabImage(engine, log, { prune: values.prune });
         const pruned = l.pruned.length > 0 ? `; removed ${l.pruned.join(', ')}` : '';
         return `${l.ref} ${l.action} (also tagged ${LAB_IMAGE_LATEST})${pruned}`;
+      });
+    }
+    // CI lints the shell scripts of the lab image and the runner (.ci/run); learners need no linter.
+    if (process.env['CI'] && !findCommand('shellcheck')) {
+      await step('shellcheck', async (log) => {
+        await aptInstall(['shellcheck'], log);
+        return 'installed with apt-get (CI lints the shell scripts)';
       });
     }
   } catch {
