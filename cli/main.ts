@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { leftBehind } from '../core/cleanup-failures.js';
 import { InfraError, UserError, describeCauses, messageOf } from '../core/errors.js';
 import { langFromEnv, parseLang, type Lang } from '../core/lang.js';
 import { toolVersion } from '../core/tool-version.js';
@@ -158,4 +159,10 @@ try {
   }
   // The operator's view: the whole chain of causes down to the root (an errno, the engine's own answer).
   if (process.env.GRADE_DEBUG) process.stderr.write(`grade: debug: ${describeCauses(error)}\n`);
+}
+// A cleanup that left something behind is said, and a run that otherwise passed does not exit 0.
+const left = leftBehind();
+if (left.length > 0) {
+  process.stderr.write(`grade: could not ${left.map((f) => f.what).join('; ')} (rerun with --debug for why); \`grade clean\` removes leftover labs.\n`);
+  if (process.exitCode === EXIT.pass || process.exitCode === undefined) process.exitCode = EXIT.infra;
 }

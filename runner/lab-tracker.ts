@@ -1,3 +1,4 @@
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import type { StartedLab } from './started-lab.js';
 
 /** The labs this process owns right now, so Ctrl-C or SIGTERM at any moment still tears them down. */
@@ -14,7 +15,7 @@ export class LabTracker {
   }
 
   async disposeAll(): Promise<void> {
-    await Promise.allSettled([...this.labs].map((lab) => lab.dispose()));
+    await Promise.all([...this.labs].map((lab) => lab.dispose().catch((e: unknown) => cleanupFailed(`remove lab ${lab.id}`, e, { leftBehind: true }))));
     this.labs.clear();
   }
 

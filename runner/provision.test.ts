@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { clearCleanupFailures, leftBehind } from '../core/cleanup-failures.js';
 import { InfraError } from '../core/errors.js';
 import { engineError, FakeEngine } from '../test/support/fake-engine.js';
 import { shippedExercise } from '../test/support/exercises.js';
@@ -49,6 +50,19 @@ describe('provision', () => {
     );
     expect(engine.containers.size).toBe(0);
     expect(engine.methods()).toContain('removeContainer');
+  });
+
+  test('a removal that fails after a failed build: the build error is thrown, the container left behind is recorded', async () => {
+    clearCleanupFailures();
+    const engine = new FakeEngine([IMAGE]);
+    engine.onExec = () => ({ exitCode: 1, stdout: 'lab_node failed\n' });
+    const refusal = engineError(500, 'removal refused');
+    engine.fail('removeContainer', refusal);
+    const error = await failureOf(provision(engine, plan()));
+    expect((error as Error).message).toMatch(/^Building the lab of ex01 failed/);
+    expect(engine.containers.size).toBe(1);
+    expect(leftBehind()).toEqual([{ what: 'remove the half-built lab ex01-aaaaaa', leftBehind: true, error: refusal }]);
+    clearCleanupFailures();
   });
 
   test('a build that takes too long says so', async () => {

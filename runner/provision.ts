@@ -1,3 +1,4 @@
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import { InfraError } from '../core/errors.js';
 import type { Engine } from './engine.js';
 import type { LabPlan } from './lab-plan.js';
@@ -41,7 +42,8 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
     }
     return lab;
   } catch (error) {
-    await lab.dispose().catch(() => undefined);
+    // The original error is the one to report; a failed removal is logged and counted, not thrown.
+    await lab.dispose().catch((e: unknown) => cleanupFailed(`remove the half-built lab ${lab.id}`, e, { leftBehind: true }));
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import type { Engine } from './engine.js';
 import { planLab } from './plan-lab.js';
 import { provision, type ProvisionHooks } from './provision.js';
@@ -35,7 +36,7 @@ export async function recreateLab<T>(engine: Engine, old: StartedLab, hooks: Pro
   try {
     kept = (await reading) as T;
   } catch (error) {
-    await fresh.dispose().catch(() => undefined);
+    await fresh.dispose().catch((e: unknown) => cleanupFailed(`remove the new lab ${fresh.id}`, e, { leftBehind: true }));
     throw error;
   }
   const [restored, removed] = await Promise.allSettled([hooks.carry?.restore(fresh, kept), old.dispose()]);

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import { packageRoot } from '../core/package-root.js';
 import type { BuildProgress, Engine } from '../runner/engine.js';
 import { LAB_IMAGE_REPO, labImageInputs, labImageRef } from '../runner/lab-image.js';
@@ -63,7 +64,10 @@ export async function pruneOldLabImages(engine: Engine, keep: string, repo: stri
     for (const tag of image.tags) {
       if (tag === keep || !/:[0-9a-f]{12}$/.test(tag) || !tag.startsWith(`${repo}:`)) continue;
       // A tag another set-up removed or a container took meanwhile stays; pruning is best effort.
-      const ok = await engine.removeImage(tag).catch(() => false);
+      const ok = await engine.removeImage(tag).catch((e: unknown) => {
+        cleanupFailed(`remove the old lab image ${tag}`, e, { leftBehind: false });
+        return false;
+      });
       if (ok) removed.push(tag);
     }
   }

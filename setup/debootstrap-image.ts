@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import type { Engine } from '../runner/engine.js';
 import { SetupError, tailLines, type Log } from './setup-error.js';
 import { findCommand } from './system.js';
@@ -65,7 +66,10 @@ async function unmountUnder(dir: string): Promise<void> {
     .map((l) => l.split(' ')[1] ?? '')
     .filter((m) => m === dir || m.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
-  for (const m of mounts) await execa('umount', ['-l', m], { reject: false });
+  for (const m of mounts) {
+    const r = await execa('umount', ['-l', m], { reject: false, all: true });
+    if (r.exitCode !== 0) cleanupFailed(`unmount ${m}`, new Error((r.all ?? '').trim() || `umount exited ${r.exitCode}`), { leftBehind: true });
+  }
 }
 
 async function emptyFolder(dir: string, remove: (name: string) => boolean): Promise<void> {

@@ -1,7 +1,9 @@
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import { DEFAULT_LIMITS, type Exercise } from '../core/exercise.js';
 import type { Engine } from '../runner/engine.js';
 import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
+import type { StartedLab } from '../runner/started-lab.js';
 import type { DoctorItem } from './doctor-item.js';
 
 // What the tunnel exercise (ex08) asks of a lab, tried in a real one: a one-node lab that needs TUN,
@@ -45,7 +47,7 @@ const STILL = 'pgrep -x socat >/dev/null || { echo "socat ended with the command
 
 export async function checkLabRuntime(engine: Engine, image: string): Promise<DoctorItem> {
   const name = 'lab runtime';
-  let lab;
+  let lab: StartedLab | undefined;
   try {
     lab = await provision(engine, planLab(PROBE_LAB, { image }));
     const started = await lab.runAsLearner('node', ['bash', '-c', START], { timeoutMs: 10_000 });
@@ -56,6 +58,6 @@ export async function checkLabRuntime(engine: Engine, image: string): Promise<Do
   } catch (err) {
     return { name, ok: false, detail: `could not make a lab: ${(err as Error).message}`, fix: 'npm run setup' };
   } finally {
-    await lab?.dispose().catch(() => undefined);
+    await lab?.dispose().catch((e: unknown) => cleanupFailed(`remove doctor's probe lab ${lab?.id}`, e, { leftBehind: true }));
   }
 }

@@ -6,6 +6,7 @@ import { ensureEngine } from './ensure-engine.js';
 import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
 import { DockerEngine } from '../runner/docker-engine.js';
+import { leftBehind } from '../core/cleanup-failures.js';
 import { aptInstall } from './apt-install.js';
 import { linkCommand } from './link-command.js';
 import { findCommand } from './system.js';
@@ -98,3 +99,8 @@ function seconds(ms: number): string {
 }
 
 process.exitCode = await main();
+const left = leftBehind();
+if (left.length > 0) {
+  console.error(`${c.red('✘')} cleanup      could not ${left.map((f) => f.what).join('; ')}`);
+  process.exitCode ||= 1;
+}
