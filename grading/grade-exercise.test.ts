@@ -2,7 +2,6 @@ import { describe, expect, test, vi } from 'vitest';
 import { checkKinds } from '../checks/registry.js';
 import { readSubmission } from '../core/submission.js';
 import { LabTracker } from '../runner/lab-tracker.js';
-import type { StartedLab } from '../runner/started-lab.js';
 import { shippedExercise } from '../test/support/exercises.js';
 import { FakeEngine } from '../test/support/fake-engine.js';
 import { gradeSubmission } from './grade-exercise.js';
@@ -17,8 +16,8 @@ function grade(engine: FakeEngine) {
   const added = vi.spyOn(tracker, 'add');
   const removed = vi.spyOn(tracker, 'remove');
   const result = gradeSubmission({ exercise: ex01, kinds: checkKinds(), engine, image: IMAGE, submission, mode: 'submission', label: 'alice', tracker });
-  /** The labs the tracker still holds: added and never removed. */
-  const held = () => added.mock.calls.map(([lab]) => lab).filter((lab: StartedLab) => !removed.mock.calls.some(([r]) => r === lab));
+  /** The labs the tracker still holds: added and never removed (the tracker knows a lab by its id). */
+  const held = () => added.mock.calls.map(([lab]) => lab).filter((lab) => !removed.mock.calls.some(([r]) => r.id === lab.id));
   return { result, added, held };
 }
 

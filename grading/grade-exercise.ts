@@ -10,7 +10,7 @@ import type { LabTracker } from '../runner/lab-tracker.js';
 import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
 import { readHistory } from '../runner/shell-history.js';
-import type { StartedLab } from '../runner/started-lab.js';
+import type { StartedLab, TrackedLab } from '../runner/started-lab.js';
 import { buildResult, topologyOf } from './build-result.js';
 import { collectState } from './collect-state.js';
 import { runChecks } from './run-checks.js';
@@ -35,12 +35,13 @@ export async function gradeSubmission(req: GradeSubmissionRequest): Promise<Grad
   const timings = { provisionMs: 0, submissionMs: 0, checksMs: 0, teardownMs: 0 };
   const base = { exercise: req.exercise, mode: req.mode, submissionPath: req.submission.dir, label: req.label ?? null, labId: plan.labId, startedAt };
   let lab: StartedLab | undefined;
+  let made: TrackedLab | undefined;
   try {
     let t = Date.now();
     lab = await provision(req.engine, plan, {
       onCreated: (l) => {
         // Known from here on, so a provisioning failure below still takes it off the tracker.
-        lab = l;
+        made = l;
         req.tracker?.add(l);
       },
     });
@@ -55,7 +56,8 @@ export async function gradeSubmission(req: GradeSubmissionRequest): Promise<Grad
     timings.teardownMs = Date.now() - t;
     return buildResult({ ...base, checks, nodes, timings, durationMs: Date.now() - started, error: null });
   } catch (error) {
-    if (lab) await disposeLab(lab, req.tracker).catch(() => undefined);
+    const leftover = lab ?? made;
+    if (leftover) await disposeLab(leftover, req.tracker).catch(() => undefined);
     if (!(error instanceof InfraError)) throw error;
     return buildResult({ ...base, checks: [], nodes: [], timings, durationMs: Date.now() - started, error: messageOf(error) });
   }
@@ -102,7 +104,7 @@ async function checkLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<
   return { checks: traceChecks(exercise, topologyOf(exercise), checks, nodes), nodes, checksMs };
 }
 
-async function disposeLab(lab: StartedLab, tracker?: LabTracker): Promise<void> {
+async function disposeLab(lab: TrackedLab, tracker?: LabTracker): Promise<void> {
   await lab.dispose();
   tracker?.remove(lab);
 }

@@ -17,7 +17,5 @@ export async function findKeptLab(engine: Engine, exercise: Exercise, image: str
   const variant = kept.labels[LABEL.variant];
   const planned = variant !== undefined && variantOf ? variantOf(variant) : exercise;
   const plan = planLab(planned, { image, keep: true, labId: kept.labels[LABEL.lab]!, token: kept.labels[LABEL.token] ?? '' });
-  const lab = new StartedLab(engine, plan);
-  lab.adoptContainer(kept.id);
-  return lab;
+  return new StartedLab(engine, plan, kept.id);
 }

@@ -1,21 +1,22 @@
 import { cleanupFailed } from '../core/cleanup-failures.js';
-import type { StartedLab } from './started-lab.js';
+import type { TrackedLab } from './started-lab.js';
 
 /** The labs this process owns right now, so Ctrl-C or SIGTERM at any moment still tears them down. */
 export class LabTracker {
-  private readonly labs = new Set<StartedLab>();
+  /** By lab id: provisioning tracks the lab in the making, its caller untracks the started lab. */
+  private readonly labs = new Map<string, TrackedLab>();
   private installed = false;
 
-  add(lab: StartedLab): void {
-    this.labs.add(lab);
+  add(lab: TrackedLab): void {
+    this.labs.set(lab.id, lab);
   }
 
-  remove(lab: StartedLab): void {
-    this.labs.delete(lab);
+  remove(lab: TrackedLab): void {
+    this.labs.delete(lab.id);
   }
 
   async disposeAll(): Promise<void> {
-    await Promise.all([...this.labs].map((lab) => lab.dispose().catch((e: unknown) => cleanupFailed(`remove lab ${lab.id}`, e, { leftBehind: true }))));
+    await Promise.all([...this.labs.values()].map((lab) => lab.dispose().catch((e: unknown) => cleanupFailed(`remove lab ${lab.id}`, e, { leftBehind: true }))));
     this.labs.clear();
   }
 

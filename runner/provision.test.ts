@@ -5,7 +5,7 @@ import { engineError, FakeEngine } from '../test/support/fake-engine.js';
 import { shippedExercise } from '../test/support/exercises.js';
 import { planLab } from './plan-lab.js';
 import { provision } from './provision.js';
-import type { StartedLab } from './started-lab.js';
+import { LabInProvision, StartedLab, type TrackedLab } from './started-lab.js';
 
 const ex01 = shippedExercise('ex01-default-gateway');
 const IMAGE = 'grade-lab:test';
@@ -89,9 +89,9 @@ describe('provision', () => {
     expect(await failureOf(provision(engine, plan()))).toBe(refusal);
   });
 
-  test('onCreated is told about the lab before anything exists, and gets the lab provision returns', async () => {
+  test('onCreated is told about the lab in the making before anything exists: the same lab id as the started lab provision returns', async () => {
     const engine = new FakeEngine([IMAGE]);
-    let told: StartedLab | undefined;
+    let told: TrackedLab | undefined;
     let seen: string[] = [];
     const lab = await provision(engine, plan(), {
       onCreated: (l) => {
@@ -101,7 +101,23 @@ describe('provision', () => {
       },
     });
     expect(seen).toEqual(['imageExists']);
-    expect(told).toBe(lab);
+    expect(told).toBeInstanceOf(LabInProvision);
+    expect(lab).toBeInstanceOf(StartedLab);
+    expect(told?.id).toBe(lab.id);
+  });
+
+  test('the lab in the making and the started lab remove the lab once, whichever is disposed', async () => {
+    const engine = new FakeEngine([IMAGE]);
+    let told: TrackedLab | undefined;
+    const lab = await provision(engine, plan(), { onCreated: (l) => (told = l) });
+    await Promise.all([told!.dispose(), lab.dispose()]);
+    expect(engine.containers.size).toBe(0);
+    expect(engine.methods().filter((m) => m === 'removeContainer' || m === 'listLabelled')).toEqual(['removeContainer', 'listLabelled']);
+  });
+
+  test('a lab in the making cannot run anything: it has no started() before its container exists', () => {
+    const pending = new LabInProvision(new FakeEngine([IMAGE]), plan());
+    expect(() => pending.started()).toThrow(/has no container yet/);
   });
 
   test('onCreated is not called when the image is missing: there is nothing to tear down', async () => {

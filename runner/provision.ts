@@ -2,7 +2,7 @@ import { cleanupFailed } from '../core/cleanup-failures.js';
 import { InfraError } from '../core/errors.js';
 import type { Engine } from './engine.js';
 import type { LabPlan } from './lab-plan.js';
-import { StartedLab } from './started-lab.js';
+import { LabInProvision, type StartedLab, type TrackedLab } from './started-lab.js';
 
 const BUILD_TIMEOUT_MS = 60_000;
 /** The whole lab, all nodes together: enough for a handful of nodes with tools and services. */
@@ -13,8 +13,8 @@ const GRADE_PROCS = 512;
 export const TUN_DEVICE = '/dev/net/tun';
 
 export interface ProvisionHooks {
-  /** Told about the lab before anything exists, so Ctrl-C during provisioning can still tear it down. */
-  readonly onCreated?: (lab: StartedLab) => void;
+  /** Told about the lab before anything exists, so Ctrl-C during provisioning can still tear it down (same id as the lab returned). */
+  readonly onCreated?: (lab: TrackedLab) => void;
 }
 
 /** Create the lab's container and build its nodes and links inside it. On failure, removes what it made and rethrows. */
@@ -22,7 +22,7 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
   if (!(await engine.imageExists(plan.image))) {
     throw new InfraError(`The lab image ${plan.image} is missing or out of date: run \`npm run setup\` to build it.`);
   }
-  const lab = new StartedLab(engine, plan);
+  const lab = new LabInProvision(engine, plan);
   hooks.onCreated?.(lab);
   try {
     const id = await engine.createContainer({
@@ -33,14 +33,15 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
       pidsLimit: GRADE_PROCS + NODE_PROCS * plan.nodes.length,
       devices: plan.exercise.needs.includes('tun') ? [TUN_DEVICE] : [],
     });
-    lab.adoptContainer(id);
+    lab.containerCreated(id);
     await engine.startContainer(id);
-    const result = await lab.build(plan.buildScript, BUILD_TIMEOUT_MS);
+    const started = lab.started();
+    const result = await started.build(plan.buildScript, BUILD_TIMEOUT_MS);
     if (result.exitCode !== 0) {
       const why = result.timedOut ? 'it took too long' : `it exited with ${result.exitCode}: ${result.output.trim().split('\n').slice(-3).join(' / ')}`;
       throw new InfraError(`Building the lab of ${plan.exercise.id} failed (${why}).`);
     }
-    return lab;
+    return started;
   } catch (error) {
     // The original error is the one to report; a failed removal is logged and counted, not thrown.
     await lab.dispose().catch((e: unknown) => cleanupFailed(`remove the half-built lab ${lab.id}`, e, { leftBehind: true }));

@@ -5,7 +5,7 @@ import { LABEL } from './labels.js';
 import { planLab } from './plan-lab.js';
 import { provision } from './provision.js';
 import { recreateLab, type LabCarry } from './recreate-lab.js';
-import type { StartedLab } from './started-lab.js';
+import type { StartedLab, TrackedLab } from './started-lab.js';
 
 const IMAGE = 'grade-lab:test';
 
@@ -54,8 +54,8 @@ describe('recreateLab', () => {
   test('the new lab is told to the caller before it exists, so Ctrl-C can remove it', async () => {
     const engine = new FakeEngine([IMAGE]);
     const old = await keptLab(engine);
-    const told: StartedLab[] = [];
+    const told: TrackedLab[] = [];
     const fresh = await recreateLab(engine, old, { onCreated: (l) => told.push(l) });
-    expect(told).toEqual([fresh]);
+    expect(told.map((l) => l.id)).toEqual([fresh.id]);
   });
 });

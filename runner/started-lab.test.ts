@@ -4,7 +4,7 @@ import { FakeEngine } from '../test/support/fake-engine.js';
 import { shippedExercise } from '../test/support/exercises.js';
 import { LABEL } from './labels.js';
 import { planLab } from './plan-lab.js';
-import { StartedLab } from './started-lab.js';
+import { LabInProvision, StartedLab } from './started-lab.js';
 
 const ex01 = shippedExercise('ex01-default-gateway');
 const ENTER = '/usr/local/sbin/grade-enter';
@@ -14,8 +14,7 @@ async function startedLab(engine = new FakeEngine()) {
   const plan = planLab(ex01, { image: 'grade-lab:test', labId: 'ex01-aaaaaa', token: 'tok' });
   const id = await engine.createContainer({ name: plan.containerName, image: plan.image, labels: plan.labels, memoryBytes: 1, pidsLimit: 1 });
   await engine.startContainer(id);
-  const lab = new StartedLab(engine, plan);
-  lab.adoptContainer(id);
+  const lab = new StartedLab(engine, plan, id);
   return { engine, lab, id };
 }
 
@@ -85,10 +84,11 @@ describe('StartedLab commands', () => {
     ]);
   });
 
-  test('a lab without a container yet cannot run anything', async () => {
+  test('a lab without a container yet cannot run anything: only a started lab has exec', async () => {
     const engine = new FakeEngine();
-    const lab = new StartedLab(engine, planLab(ex01, { image: 'grade-lab:test' }));
-    await expect(async () => lab.runAsLearner('host-a', ['true'])).rejects.toThrow(/has no container yet/);
+    const pending = new LabInProvision(engine, planLab(ex01, { image: 'grade-lab:test' }));
+    expect('runAsLearner' in pending).toBe(false);
+    expect(() => pending.started()).toThrow(/has no container yet/);
     expect(engine.calls).toEqual([]);
   });
 });
@@ -127,7 +127,7 @@ describe('StartedLab.dispose', () => {
     const engine = new FakeEngine();
     const plan = planLab(ex01, { image: 'grade-lab:test', labId: 'ex01-cccccc' });
     engine.addContainer(plan.labels);
-    await new StartedLab(engine, plan).dispose();
+    await new LabInProvision(engine, plan).dispose();
     expect(engine.containers.size).toBe(0);
   });
 });

@@ -11,16 +11,91 @@ const DEFAULT_MAX_OUTPUT = 64 * 1024;
 const ENTER = '/usr/local/sbin/grade-enter';
 const NETNS_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
-/** A provisioned lab (one container): run commands in its nodes, then dispose of it (idempotent, removes everything). */
-export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
+/** What a tracker (Ctrl-C) needs of a lab at any moment of its life: which it is, and how to remove it. */
+export interface TrackedLab {
+  readonly id: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Removes a lab once, however many handles ask: its container if known, then anything else with its
+ * label (a create still in flight when we were asked to stop).
+ */
+class LabRemoval {
   private container: string | null = null;
-  private disposing: Promise<void> | null = null;
-  private readonly batcher = new ExecBatcher((argv, options) => this.run(argv, options));
+  private removing: Promise<void> | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly labId: string,
+  ) {}
+
+  containerIs(id: string): void {
+    this.container = id;
+  }
+
+  remove(): Promise<void> {
+    this.removing ??= (async () => {
+      if (this.container) await this.engine.removeContainer(this.container);
+      const left = await this.engine.listLabelled(LABEL.lab, this.labId);
+      await Promise.all(left.containers.map((c) => this.engine.removeContainer(c.id)));
+    })();
+    return this.removing;
+  }
+}
+
+/** A lab being provisioned: its plan, its container once created; removable at any moment, able to run nothing yet. */
+export class LabInProvision implements TrackedLab, AsyncDisposable {
+  private readonly removal: LabRemoval;
+  private container: string | null = null;
 
   constructor(
     private readonly engine: Engine,
     readonly plan: LabPlan,
-  ) {}
+  ) {
+    this.removal = new LabRemoval(engine, plan.labId);
+  }
+
+  get id(): string {
+    return this.plan.labId;
+  }
+
+  /** Provisioning made the lab's container (not yet started). */
+  containerCreated(id: string): void {
+    this.container = id;
+    this.removal.containerIs(id);
+  }
+
+  /** The lab, now that its container runs; disposing either handle removes it once. */
+  started(): StartedLab {
+    if (!this.container) throw new Error(`lab ${this.id} has no container yet`);
+    return new StartedLab(this.engine, this.plan, this.container, this.removal);
+  }
+
+  dispose(): Promise<void> {
+    return this.removal.remove();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose();
+  }
+}
+
+/** A running lab (one container): run commands in its nodes, then dispose of it (idempotent, removes everything). */
+export class StartedLab implements TrackedLab, LabExec, LearnerExec, AsyncDisposable {
+  private readonly batcher = new ExecBatcher((argv, options) => this.run(argv, options));
+  private readonly removal: LabRemoval;
+
+  /** A lab whose container exists: made by provisioning (LabInProvision.started) or found running (attach-lab.ts). */
+  constructor(
+    private readonly engine: Engine,
+    readonly plan: LabPlan,
+    readonly containerId: string,
+    removal?: LabRemoval,
+  ) {
+    this.removal = removal ?? new LabRemoval(engine, plan.labId);
+    this.removal.containerIs(containerId);
+  }
 
   get id(): string {
     return this.plan.labId;
@@ -28,16 +103,6 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
 
   get nodeNames(): readonly string[] {
     return this.plan.nodes.map((n) => n.spec.name);
-  }
-
-  /** Called by provisioning (or when re-attaching to a running lab) once the container exists. */
-  adoptContainer(id: string): void {
-    this.container = id;
-  }
-
-  get containerId(): string {
-    if (!this.container) throw new Error(`lab ${this.id} has no container yet`);
-    return this.container;
   }
 
   async exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -74,8 +139,7 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
   }
 
   dispose(): Promise<void> {
-    this.disposing ??= this.removeAll();
-    return this.disposing;
+    return this.removal.remove();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -116,12 +180,5 @@ export class StartedLab implements LabExec, LearnerExec, AsyncDisposable {
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT,
       ...(options.env ? { env: options.env } : {}),
     });
-  }
-
-  private async removeAll(): Promise<void> {
-    if (this.container) await this.engine.removeContainer(this.container);
-    // A create still in flight when we were asked to stop is found by its label.
-    const left = await this.engine.listLabelled(LABEL.lab, this.plan.labId);
-    await Promise.all(left.containers.map((c) => this.engine.removeContainer(c.id)));
   }
 }
