@@ -6,7 +6,7 @@ import { toolVersion } from '../core/tool-version.js';
 import type { BatchOptions } from './commands/batch.js';
 import type { MergeOptions } from './commands/merge.js';
 import type { ExportOptions } from './commands/history-commands.js';
-import { createContext, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
 // Each command's module is loaded only when that command runs: `grade reset` need not load batch's archive readers.
@@ -127,7 +127,8 @@ async function main(argv: string[]): Promise<number> {
   let pending: Promise<number> | undefined;
   let ctxOptions: { color: boolean; lang: Lang } = { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, lang: langFromEnv(process.env) };
   const program = buildProgram((action) => {
-    pending = Promise.resolve().then(() => action(createContext(ctxOptions)));
+    // The context (check kinds, engine, tracker) loads with the first command, not for --help or --version.
+    pending = import('./context.js').then(({ createContext }) => action(createContext(ctxOptions)));
   });
   program.hook('preAction', (cmd) => {
     const opts = cmd.optsWithGlobals();
