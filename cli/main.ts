@@ -145,6 +145,12 @@ async function main(argv: string[]): Promise<number> {
   return pending ? await pending : EXIT.pass;
 }
 
+// `grade list | head`: a reader that stops early is not an error, and never a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.pass);
+});
+
 try {
   process.exitCode = await main(process.argv);
 } catch (error) {
