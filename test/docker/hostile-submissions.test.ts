@@ -163,7 +163,7 @@ const TRICKS: Record<string, string> = {
   flooder: 'yes "flood flood flood flood flood flood" | head -c 64M',
   // A command that never ends (ping without -c), then one that forks without end.
   hanger: 'ping 192.168.2.10 > /dev/null',
-  forker: 'bomb() { bomb | bomb & }; bomb',
+  forker: 'bomb() { bomb | bomb; }; bomb',
 };
 
 const csvRowsOf = (file: string): Record<string, string>[] => parse(readFileSync(file, 'utf8'), { columns: true });
@@ -213,7 +213,7 @@ describe('grade batch with hostile learners', () => {
     expect(flood.truncated).toBe(true);
     expect(flood.note).toMatch(/printed \d+ bytes/);
     expect(result('hanger').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status).toBe('timed-out');
-    expect(result('forker').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status).not.toBe('not-run');
+    expect(['timed-out', 'failed']).toContain(result('forker').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status);
 
     for (const file of ['grades.csv', 'canvas-import.csv', 'moodle-import.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
 
