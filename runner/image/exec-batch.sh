@@ -2,22 +2,23 @@
 # Runs several of grade's own commands at once in one `docker exec`, which costs the engine far
 # more than a fork does here. GRADE_BATCH has one request a line, tab-separated:
 #   ID  SECONDS  ARGV (shell words, quoted by grade)  ENV (NAME=VALUE shell words, may be empty)
-# It first prints "MARK SLOWDOWN F": how many times slower than an idle machine's core this lab runs
-# now (its CPU quota, and a small fixed bit of work timed), 1 to 40. Every request's SECONDS is
+# It first prints "MARK SLOWDOWN F": how many times slower than an idle machine this lab runs now
+# (its CPU quota, and ten starts of a program timed: a busy machine starts processes late), 1 to 40. Every request's SECONDS is
 # stretched by F, and reaches the command as GRADE_SLOWDOWN, so verdicts do not depend on speed.
 # For each request, in order, it prints a header line
 #   MARK ID EXIT_STATUS TIMED_OUT(0|1) MILLISECONDS STDOUT_BYTES STDERR_BYTES
 # then the first CAP bytes of stdout and of stderr, each base64-encoded on a line of its own.
 # (GRADE_MARK and GRADE_CAP come with the batch.)
 set -u
-# 2000 turns of an empty loop take about 4 ms on an idle core of today's machines.
+# Ten starts of /bin/true take under 10 ms on an idle machine of today; grade's commands are mostly
+# process starts (nsenter, ip, ping), so this is the speed that sets how long they take.
 slowdown() {
-  local t0 t1 us f=1 q p
+  local t0 t1 us f=1 q p k
   t0=$EPOCHREALTIME
-  for ((k = 0; k < 2000; k++)); do :; done
+  for ((k = 0; k < 10; k++)); do /bin/true; done
   t1=$EPOCHREALTIME
   us=$(( ${t1/./} - ${t0/./} ))
-  f=$(( (us + 3999) / 4000 ))
+  f=$(( (us + 9999) / 10000 ))
   # A CPU quota shows only over its period (100 ms), longer than the loop: read it as well.
   if read -r q p 2>/dev/null </sys/fs/cgroup/cpu.max; then :
   else q=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us 2>/dev/null || echo max); p=$(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null || echo 100000)

@@ -215,7 +215,7 @@ describe('grade batch with hostile learners', () => {
     expect(result('hanger').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status).toBe('timed-out');
     expect(['timed-out', 'failed']).toContain(result('forker').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status);
 
-    for (const file of ['grades.csv', 'canvas-import.csv', 'moodle-import.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
+    for (const file of ['grades.csv', 'moodle-import.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
 
     const again = await gradeCli(['batch', 'ex01', 'subs', '--out', 'out'], cwd);
     expect(again.exitCode, again.stderr).toBe(0);
