@@ -5,6 +5,7 @@ import type { Exercise } from '../core/exercise.js';
 import { readSubmission, type Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
+import { buildResult } from './build-result.js';
 import { gradeSubmission } from './grade-exercise.js';
 import { runPool } from './run-pool.js';
 import { submissionKey } from './submission-key.js';
@@ -50,11 +51,59 @@ export function recordId(item: Pick<BatchItem, 'learner' | 'exercise'>): string 
  * (the grader's fault, not the learner's) is always graded again.
  */
 export async function gradeBatch(req: BatchRequest): Promise<BatchEntry[]> {
-  return runPool(req.items, req.concurrency, async (item) => {
-    const { record, reused } = await decide(item, req);
-    await req.onEntry?.(record, reused);
-    return record.entry;
+  return runPool(
+    req.items,
+    req.concurrency,
+    async (item) => {
+      const { record, reused } = await decide(item, req);
+      await req.onEntry?.(record, reused);
+      return record.entry;
+    },
+    // Whatever went wrong with one entry is that entry's row, and the batch goes on.
+    async (error, item) => {
+      const record = faultRecord(item, req, error);
+      await req.onEntry?.(record, false);
+      return record.entry;
+    },
+  );
+}
+
+/**
+ * The row of an entry whose grading threw. A learner's submission cannot cause this (what it does is
+ * observed and graded as `fail`), so it is grade's own fault: an `error`, graded again on resume.
+ */
+function faultRecord(item: BatchItem, req: BatchRequest, error: unknown): BatchRecord {
+  const base = { learner: item.learner, displayName: item.displayName, exercise: item.exercise, source: item.source };
+  const why = `grade failed while grading this submission (${oneLine(messageOf(error))}); this is grade's fault, not the learner's: it is graded again when the batch is resumed.`;
+  let picked: ItemExercise | null = null;
+  try {
+    picked = req.exerciseFor(item);
+  } catch {
+    // The exercise itself could not be had: the row says why, without a result.
+  }
+  if (!picked) return { key: null, entry: { ...base, variant: null, result: null, invalid: why } };
+  const now = new Date().toISOString();
+  const result = buildResult({
+    exercise: picked.exercise,
+    mode: 'submission',
+    submissionPath: item.dir,
+    label: `${item.learner}/${item.exercise}`,
+    labId: null,
+    startedAt: now,
+    checks: [],
+    nodes: [],
+    timings: { provisionMs: 0, submissionMs: 0, checksMs: 0, teardownMs: 0 },
+    durationMs: 0,
+    error: why,
   });
+  return { key: null, entry: { ...base, variant: picked.variant, result, invalid: null } };
+}
+
+/** An error's message on one line, control characters shown, at most 300 characters. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? ' ' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return shown.length > 300 ? `${shown.slice(0, 299)}…` : shown;
 }
 
 async function decide(item: BatchItem, req: BatchRequest): Promise<{ record: BatchRecord; reused: boolean }> {

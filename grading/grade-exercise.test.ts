@@ -62,7 +62,8 @@ describe('gradeSubmission on a lab that builds', () => {
     const batches = engine.execCalls().filter((c) => c.argv.includes('/usr/local/lib/grade/exec-batch'));
     const lines = batches.flatMap((c) => (c.options.env?.GRADE_BATCH ?? '').split('\n'));
     for (const file of submission.files) {
-      const line = lines.find((l) => l.includes(`'/usr/local/sbin/grade-enter' 'node' '${file.node}'`));
+      // The runner starts outside the node and enters it for each command (runner/submission-runner.sh).
+      const line = lines.find((l) => l.includes(`'GRADE_ENTER=/usr/local/sbin/grade-enter node ${file.node}'`));
       expect(line, file.node).toBeDefined();
       expect(line).toContain(`GRADE_SCRIPT=${file.text.split('\n')[0]!.replace(/'/g, "\\'")}`);
     }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Limits } from '../core/exercise.js';
 import type { CommandRecord } from '../core/result.js';
 import type { SubmissionFile } from '../core/submission.js';
@@ -21,18 +20,19 @@ export function applySubmission(lab: LearnerExec, files: readonly SubmissionFile
 }
 
 async function runFile(lab: LearnerExec, file: SubmissionFile, limits: Limits): Promise<CommandRecord[]> {
-  const mark = `@@grade-${randomBytes(8).toString('hex')}`;
-  const result = await lab.runAsLearner(file.node, ['bash', '-c', submissionRunner()], {
+  // The runner drives the node from outside (the lab container): no mark or fd of grade's reaches the learner.
+  const result = await lab.superviseLearner(file.node, submissionRunner(), {
     env: {
       GRADE_SCRIPT: file.text,
-      GRADE_MARK: mark,
       GRADE_CMD_TIMEOUT: String(limits.commandSeconds),
+      GRADE_LIMIT: String(limits.submissionSeconds),
       GRADE_OUT_CAP: String(COMMAND_OUTPUT_CAP),
     },
-    timeoutMs: limits.submissionSeconds * 1000,
+    // The runner keeps to the submission's limit itself; this is a net should the lab stop answering.
+    timeoutMs: (limits.submissionSeconds + 30) * 1000,
     maxOutputBytes: 8 * 1024 * 1024,
   });
-  return parseRunnerOutput(result.stdout, mark, file.text, {
+  return parseRunnerOutput(result.stdout, file.text, {
     exitCode: result.exitCode,
     timedOut: result.timedOut,
     limitSeconds: limits.submissionSeconds,

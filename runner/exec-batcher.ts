@@ -15,6 +15,10 @@ interface Pending extends BatchRequest {
 const BATCH_PROGRAM = '/usr/local/lib/grade/exec-batch';
 /** Keeps a batch's requests in one environment variable, well under Linux's 128 KiB for one. */
 const MAX_BATCH_CHARS = 96 * 1024;
+/** exec-batch.sh stretches its commands' limits by the lab's slowdown, at most this much. */
+const MAX_SLOWDOWN = 40;
+/** Time for the engine to start a batch and hand back its output, beyond its commands' own limits. */
+const BATCH_MARGIN_MS = 10_000;
 
 /**
  * Gathers the commands asked for in the same turn of the event loop (checks start together) and
@@ -22,6 +26,8 @@ const MAX_BATCH_CHARS = 96 * 1024;
  */
 export class ExecBatcher {
   private queue: Pending[] = [];
+  /** How many times slower than an idle core the lab ran at its last batch (exec-batch.sh measures it); null before the first. */
+  private slowdown: number | null = null;
 
   constructor(private readonly runOne: RunOne) {}
 
@@ -39,7 +45,7 @@ export class ExecBatcher {
       if (group.length === 1) {
         const [one] = group as [Pending];
         Promise.resolve()
-          .then(() => this.runOne(one.argv, { timeoutMs: one.timeoutMs, maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }))
+          .then(() => this.runOne(one.argv, { timeoutMs: one.timeoutMs * (this.slowdown ?? 1), maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }))
           .then(one.resolve, one.reject);
       } else {
         void this.send(group);
@@ -50,14 +56,17 @@ export class ExecBatcher {
   private async send(group: readonly Pending[]): Promise<void> {
     const mark = `@@grade-batch-${randomBytes(6).toString('hex')}`;
     const cap = Math.max(...group.map((p) => p.maxOutputBytes));
-    const timeoutMs = Math.max(...group.map((p) => p.timeoutMs)) + 2000;
+    // The commands' own limits, stretched inside the lab, end them; this only catches a lab that stopped
+    // answering, so it is generous: until the lab's speed is known, as if it were the slowest allowed.
+    const timeoutMs = (Math.max(...group.map((p) => p.timeoutMs)) + BATCH_MARGIN_MS) * (this.slowdown ?? MAX_SLOWDOWN);
     try {
       const result = await Promise.resolve().then(() => this.runOne([BATCH_PROGRAM], {
         timeoutMs,
         // Base64 takes 4/3 of the bytes it encodes.
         maxOutputBytes: group.length * (Math.ceil((cap * 2 * 4) / 3) + 200),
-        env: { GRADE_BATCH: encodeBatch(group), GRADE_MARK: mark, GRADE_CAP: String(cap) },
+        env: { GRADE_BATCH: encodeBatch(group), GRADE_MARK: mark, GRADE_CAP: String(cap), GRADE_SLOWDOWN_SEEN: String(this.slowdown ?? 1) },
       }));
+      this.noteSlowdown(result.stdout, mark);
       let results: ExecResult[];
       try {
         results = parseBatch(result.stdout, mark, group.length, cap);
@@ -68,6 +77,13 @@ export class ExecBatcher {
     } catch (error) {
       for (const p of group) p.reject(error);
     }
+  }
+
+  private noteSlowdown(stdout: string, mark: string): void {
+    const found = new RegExp(`^${mark} SLOWDOWN ([0-9]+)$`, 'm').exec(stdout);
+    const value = Number(found?.[1]);
+    // The slowest seen so far: a lab's limits only ever grow, so a busy moment never shortens them.
+    if (Number.isSafeInteger(value) && value >= 1 && value <= MAX_SLOWDOWN) this.slowdown = Math.max(this.slowdown ?? 1, value);
   }
 }
 

@@ -42,4 +42,10 @@ export interface LabExec {
 /** How a learner's commands run: inside all of a node's namespaces, as the node's root. */
 export interface LearnerExec {
   runAsLearner(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /**
+   * Run grade's own bash program `script` as the lab container's root, outside every node, with
+   * GRADE_ENTER set to the words that start a learner process in `node`: it starts the learner's
+   * commands there and sees them end from outside, where the learner cannot write.
+   */
+  superviseLearner(node: string, script: string, options?: ExecOptions): Promise<ExecResult>;
 }

@@ -7,23 +7,23 @@ import { normaliseScript } from '../core/submission.js';
 import { parseRunnerOutput, type RunnerEnd } from './parse-runner-output.js';
 import { submissionRunner } from './submission-runner-script.js';
 
-const M = '@@grade-0123456789abcdef';
 const END: RunnerEnd = { exitCode: 0, timedOut: false, limitSeconds: 120, commandSeconds: 20 };
 
 // The records runner/submission-runner.sh prints, built by hand.
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const begin = (i: number, start: number, end: number) => `${M} BEGIN ${i} ${start} ${end}\n`;
-const syntax = (i: number, start: number, end: number) => `${M} SYNTAX ${i} ${start} ${end}\n`;
-const out = (i: number, text: string, total = Buffer.byteLength(text)) => `${M} OUT ${i} ${Buffer.byteLength(text)} ${total}\n${b64(text)}\n`;
-const end = (i: number, rc: number, ms: number, timed = 0) => `${M} END ${i} ${rc} ${ms} ${timed}\n`;
-const done = `${M} DONE\n`;
+const begin = (i: number, start: number, end: number) => `BEGIN ${i} ${start} ${end}\n`;
+const syntax = (i: number, start: number, end: number) => `SYNTAX ${i} ${start} ${end}\n`;
+const out = (i: number, text: string, total = Buffer.byteLength(text)) => `OUT ${i} ${Buffer.byteLength(text)} ${total}\n${b64(text)}\n`;
+const end = (i: number, rc: number, ms: number, timed = 0) => `END ${i} ${rc} ${ms} ${timed}\n`;
+const ended = (i: number) => `ENDED ${i}\n`;
+const done = `DONE\n`;
 const ran = (i: number, line: number, text: string, rc = 0, ms = 3, timed = 0) => begin(i, line, line) + out(i, text) + end(i, rc, ms, timed);
 
 describe('parseRunnerOutput: synthetic runner output', () => {
   test('ok, failed and timed-out commands, with their output, exit status and duration', () => {
     const script = 'echo hi\nfalse\nping 10.0.0.1\n';
     const stdout = ran(0, 1, 'hi\n') + ran(1, 2, '', 1, 2) + ran(2, 3, 'PING 10.0.0.1\n', 137, 20004, 1) + done;
-    const records = parseRunnerOutput(stdout, M, script, END);
+    const records = parseRunnerOutput(stdout, script, END);
     expect(records).toEqual([
       { index: 0, line: 1, endLine: 1, text: 'echo hi', status: 'ok', exitCode: 0, output: 'hi\n', truncated: false, durationMs: 3 },
       { index: 1, line: 2, endLine: 2, text: 'false', status: 'failed', exitCode: 1, output: '', truncated: false, durationMs: 2 },
@@ -44,18 +44,18 @@ describe('parseRunnerOutput: synthetic runner output', () => {
 
   test('decodes UTF-8 output, multi-byte characters included', () => {
     const text = 'héllo wörld — ✓ 日本語 🚀\n';
-    const records = parseRunnerOutput(ran(0, 1, text) + done, M, 'echo x\n', END);
+    const records = parseRunnerOutput(ran(0, 1, text) + done, 'echo x\n', END);
     expect(records[0]!.output).toBe(text);
   });
 
   test('an output longer than the cap is marked truncated', () => {
-    const records = parseRunnerOutput(begin(0, 1, 1) + out(0, 'a'.repeat(100), 5000) + end(0, 0, 1) + done, M, 'yes a\n', END);
-    expect(records[0]).toMatchObject({ output: 'a'.repeat(100), truncated: true, status: 'ok' });
+    const records = parseRunnerOutput(begin(0, 1, 1) + out(0, 'a'.repeat(100), 5000) + end(0, 0, 1) + done, 'yes a\n', END);
+    expect(records[0]).toMatchObject({ output: 'a'.repeat(100), truncated: true, status: 'ok', note: 'it printed 5000 bytes; only the first 100 are kept' });
   });
 
   test('an output whose line was cut off (stdout hit its own cap) is marked truncated', () => {
-    const stdout = begin(0, 1, 1) + `${M} OUT 0 12 12\n${b64('hello world\n').slice(0, 8)}`;
-    const records = parseRunnerOutput(stdout, M, 'echo hello world\n', { ...END, exitCode: 137 });
+    const stdout = begin(0, 1, 1) + `OUT 0 12 12\n${b64('hello world\n').slice(0, 8)}`;
+    const records = parseRunnerOutput(stdout, 'echo hello world\n', { ...END, exitCode: 137 });
     expect(records[0]!.truncated).toBe(true);
     expect(records[0]!.output).toBe('hello ');
   });
@@ -63,24 +63,30 @@ describe('parseRunnerOutput: synthetic runner output', () => {
   test('a command over several lines takes its text from those lines of the file', () => {
     const script = '# set up\n\nfor i in 1 2 3; do\n  echo $i\ndone\necho end\n';
     const stdout = begin(0, 3, 5) + out(0, '1\n2\n3\n') + end(0, 0, 4) + ran(1, 6, 'end\n') + done;
-    const records = parseRunnerOutput(stdout, M, script, END);
+    const records = parseRunnerOutput(stdout, script, END);
     expect(records.map((r) => [r.line, r.endLine, r.text])).toEqual([
       [3, 5, 'for i in 1 2 3; do\n  echo $i\ndone'],
       [6, 6, 'echo end'],
     ]);
   });
 
-  test('lines that are not the runner\'s records are ignored', () => {
-    const stdout = `bash: some noise\n${ran(0, 1, 'x\n')}garbage ${M}\n${done}trailing`;
-    const records = parseRunnerOutput(stdout, M, 'echo x\n', END);
+  test('lines that are not records are set aside and said on the last record, never a crash', () => {
+    const stdout = `bash: some noise\n${ran(0, 1, 'x\n')}BEGIN 0 0 1\nBEGIN x NaN -1\nEND 0 0 0 0 0 0\n\u001b[32mPASS\n${done}`;
+    const records = parseRunnerOutput(stdout, 'echo x\n', END);
     expect(records).toHaveLength(1);
-    expect(records[0]!.output).toBe('x\n');
+    expect(records[0]).toMatchObject({ line: 1, status: 'ok', output: 'x\n' });
+    expect(records[0]!.note).toMatch(/^the submission's output could not be read as records: 5 line\(s\)/);
+  });
+
+  test('a record that names lines outside the file is set aside', () => {
+    const records = parseRunnerOutput(begin(0, 1, 99) + end(0, 0, 1) + done, 'echo x\n', END);
+    expect(records).toEqual([expect.objectContaining({ line: 1, endLine: 1, status: 'not-run', note: expect.stringMatching(/could not be read as records/) })]);
   });
 
   test('a file that calls exit: the command that ended the shell, then the rest as one not-run record', () => {
     const script = 'echo a\nexit 3\n\n# the rest\necho b\nfor i in 1; do\n  echo $i\ndone\n\n';
-    const stdout = ran(0, 1, 'a\n') + begin(1, 2, 2);
-    const records = parseRunnerOutput(stdout, M, script, { ...END, exitCode: 3 });
+    const stdout = ran(0, 1, 'a\n') + begin(1, 2, 2) + end(1, 3, 4) + begin(2, 5, 5) + ended(1);
+    const records = parseRunnerOutput(stdout, script, { ...END, exitCode: 0 });
     expect(records).toHaveLength(3);
     expect(records[1]).toEqual({
       index: 1,
@@ -91,7 +97,7 @@ describe('parseRunnerOutput: synthetic runner output', () => {
       exitCode: 3,
       output: '',
       truncated: false,
-      durationMs: null,
+      durationMs: 4,
       note: 'this command ended the shell, so nothing after it ran',
     });
     expect(records[2]).toEqual({
@@ -109,7 +115,7 @@ describe('parseRunnerOutput: synthetic runner output', () => {
   });
 
   test('exit 0 ends the shell without failing', () => {
-    const records = parseRunnerOutput(begin(0, 1, 1), M, 'exit 0\necho later\n', { ...END, exitCode: 0 });
+    const records = parseRunnerOutput(ran(0, 1, '') + begin(1, 2, 2) + ended(0), 'exit 0\necho later\n', { ...END, exitCode: 0 });
     expect(records.map((r) => r.status)).toEqual(['ok', 'not-run']);
     expect(records[0]!.note).toMatch(/ended the shell/);
   });
@@ -117,19 +123,19 @@ describe('parseRunnerOutput: synthetic runner output', () => {
   test('a runner cut off by the node\'s time limit: the running command timed out, the rest did not run', () => {
     const script = 'echo a\nwhile :; do :; done\necho never\n';
     const stdout = ran(0, 1, 'a\n') + begin(1, 2, 2);
-    const records = parseRunnerOutput(stdout, M, script, { ...END, exitCode: null, timedOut: true, limitSeconds: 120 });
+    const records = parseRunnerOutput(stdout, script, { ...END, exitCode: null, timedOut: true, limitSeconds: 120 });
     expect(records.map((r) => r.status)).toEqual(['ok', 'timed-out', 'not-run']);
     expect(records[1]).toMatchObject({ exitCode: null, note: 'the submission on this node reached its 120 s limit during this command' });
     expect(records[2]).toMatchObject({ line: 3, endLine: 3, text: 'echo never' });
   });
 
   test('nothing after the last command: no not-run record', () => {
-    const records = parseRunnerOutput(ran(0, 1, '') + begin(1, 2, 2), M, 'true\nexit 4\n\n# bye\n', { ...END, exitCode: 4 });
+    const records = parseRunnerOutput(ran(0, 1, '') + ran(1, 2, '', 4), 'true\nexit 4\n\n# bye\n', { ...END, exitCode: 0 });
     expect(records.map((r) => r.status)).toEqual(['ok', 'failed']);
   });
 
   test('a runner that never reported: the whole file is one not-run record', () => {
-    const records = parseRunnerOutput('', M, '\n# comment\nip route add default via 10.0.0.1\nip link set eth0 up\n', { ...END, exitCode: 126 });
+    const records = parseRunnerOutput('', '\n# comment\nip route add default via 10.0.0.1\nip link set eth0 up\n', { ...END, exitCode: 126 });
     expect(records).toEqual([expect.objectContaining({ index: 0, line: 3, endLine: 4, status: 'not-run' })]);
   });
 
@@ -138,7 +144,7 @@ describe('parseRunnerOutput: synthetic runner output', () => {
     const complaint = 'bash: -c: line 3: syntax error: unexpected end of file\n';
     // The runner reads an unfinished command on to the file's end, blank last line included.
     const stdout = ran(0, 1, 'ok\n') + syntax(1, 2, 4) + out(1, complaint) + done;
-    const records = parseRunnerOutput(stdout, M, script, END);
+    const records = parseRunnerOutput(stdout, script, END);
     expect(records[1]).toEqual({
       index: 1,
       line: 2,
@@ -156,20 +162,16 @@ describe('parseRunnerOutput: synthetic runner output', () => {
   test('a syntax error in the middle, followed by commands that ran', () => {
     const script = 'echo )\necho next\n';
     const stdout = syntax(0, 1, 1) + out(0, "bash: syntax error near unexpected token `)'\n") + ran(1, 2, 'next\n') + done;
-    expect(parseRunnerOutput(stdout, M, script, END).map((r) => r.status)).toEqual(['syntax-error', 'ok']);
+    expect(parseRunnerOutput(stdout, script, END).map((r) => r.status)).toEqual(['syntax-error', 'ok']);
   });
 });
 
 // ---------------------------------------------------------------------------------------------------
 // The real runner, run by the host's bash on harmless commands, read back by the parser: proves the
-// script and the parser agree. Each run gets its own session (setsid) led by `timeout`, as inside a
-// node, so the per-command watchdog (pgrep -g of its own group) can only ever touch the run's own processes.
-// The runner keeps its temporary files at fixed paths under /tmp (one node runs one file at a time), so
-// runs on this host take a lock on /tmp: two test runs at once (two engineers, or watch mode) must not share them.
-
-const hasTools = ['bash', 'setsid', 'timeout', 'pgrep', 'ps', 'base64', 'flock'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);
-// The lock is /tmp itself (flock takes a directory), so no lock file is left behind.
-const LOCK = tmpdir();
+// script and the parser agree. GRADE_ENTER is empty here, so each command's shell runs on this host,
+// as grade-enter would start it in a node; its state file lives in the test's own folder.
+// How long these take is measured by `npm run bench -- runner`, not asserted here.
+const hasTools = ['bash', 'timeout', 'base64', 'stat', 'mktemp'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);
 const work = mkdtempSync(join(tmpdir(), 'grade-runner-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -177,14 +179,10 @@ interface RealRun {
   readonly records: ReturnType<typeof parseRunnerOutput>;
   readonly stdout: string;
   readonly status: number | null;
-  readonly elapsedMs: number;
 }
 
 function runReal(script: string, { commandSeconds = 2, cap = 100, limitSeconds = 20 } = {}): RealRun {
-  const mark = `@@grade-${Math.random().toString(16).slice(2, 18)}`;
-  // Once the lock is held, the shell prints the time and becomes the run: elapsed time excludes waiting for the lock.
-  const run = ['setsid', '-w', 'timeout', '-s', 'KILL', String(limitSeconds), 'bash', '-c', submissionRunner()];
-  const result = spawnSync('flock', ['-o', LOCK, 'sh', '-c', 'date +%s%3N >&2; exec "$@"', 'sh', ...run], {
+  const result = spawnSync('bash', ['-c', submissionRunner()], {
     cwd: work,
     encoding: 'utf8',
     timeout: (limitSeconds + 40) * 1000,
@@ -193,20 +191,21 @@ function runReal(script: string, { commandSeconds = 2, cap = 100, limitSeconds =
       HOME: work,
       LC_ALL: 'C.UTF-8',
       GRADE_SCRIPT: script,
-      GRADE_MARK: mark,
       GRADE_CMD_TIMEOUT: String(commandSeconds),
+      GRADE_LIMIT: String(limitSeconds),
       GRADE_OUT_CAP: String(cap),
+      GRADE_ENTER: '',
+      GRADE_STATE_DIR: work,
     },
   });
-  const elapsedMs = Date.now() - Number(result.stderr.split('\n')[0]);
-  const timedOut = result.status === 137 || result.signal === 'SIGKILL';
-  const records = parseRunnerOutput(result.stdout, mark, script, {
+  const timedOut = result.signal === 'SIGKILL' || result.signal === 'SIGTERM';
+  const records = parseRunnerOutput(result.stdout, script, {
     exitCode: timedOut ? null : result.status,
     timedOut,
     limitSeconds,
     commandSeconds,
   });
-  return { records, stdout: result.stdout, status: result.status, elapsedMs };
+  return { records, stdout: result.stdout, status: result.status };
 }
 
 const brief = (r: RealRun) => r.records.map((c) => ({ lines: `${c.line}-${c.endLine}`, status: c.status, exitCode: c.exitCode, output: c.output }));
@@ -317,7 +316,7 @@ describe.skipIf(!hasTools)('the real submission-runner.sh, parsed', () => {
       '28-32 ok "elif\\n"',
       '33-35 ok "group\\n"',
     ]);
-  });
+  }, 60_000);
 
   test('a multi-line quoted string is read on to its closing quote', () => {
     const r = runReal('echo "first\nsecond"\necho after\n');
@@ -341,7 +340,7 @@ describe.skipIf(!hasTools)('the real submission-runner.sh, parsed', () => {
 
   test('exit 3 ends the shell: that command fails with 3, the rest is one not-run record', () => {
     const r = runReal('echo before\nexit 3\necho never\necho nor this\n');
-    expect(r.status).toBe(3);
+    expect(r.status).toBe(0);
     expect(brief(r)).toEqual([
       { lines: '1-1', status: 'ok', exitCode: 0, output: 'before\n' },
       { lines: '2-2', status: 'failed', exitCode: 3, output: '' },
@@ -353,42 +352,28 @@ describe.skipIf(!hasTools)('the real submission-runner.sh, parsed', () => {
   test('the per-command watchdog cuts off a command that runs too long, and the next command still runs', () => {
     const r = runReal('echo start\nsleep 5\necho after\n', { commandSeconds: 1 });
     expect(r.records.map((c) => c.status)).toEqual(['ok', 'timed-out', 'ok']);
-    expect(r.records[1]!.durationMs).toBeGreaterThanOrEqual(900);
-    expect(r.records[1]!.durationMs).toBeLessThan(3000);
     expect(r.records[1]!.note).toMatch(/^cut off after 1 s/);
     expect(r.records[2]!.output).toBe('after\n');
-    expect(r.elapsedMs).toBeLessThan(4500);
   });
 
   test('the watchdog also stops what the command left running in the background', () => {
     const r = runReal('sleep 30 & wait\necho after\n', { commandSeconds: 1 });
     expect(r.records.map((c) => c.status)).toEqual(['timed-out', 'ok']);
-    expect(r.elapsedMs).toBeLessThan(4500);
   });
 
   test('a runner killed by the node\'s time limit: the running command timed out, the rest did not run', () => {
     const r = runReal('echo start\nsleep 30\necho never\n', { commandSeconds: 20, limitSeconds: 1 });
     expect(r.records.map((c) => c.status)).toEqual(['ok', 'timed-out', 'not-run']);
     expect(r.records[1]!.note).toBe('the submission on this node reached its 1 s limit during this command');
-    expect(r.elapsedMs).toBeLessThan(5000);
   });
 
-  test('quick commands do not keep the run waiting on their watchdogs', () => {
-    for (let k = 0; k < 5; k++) {
-      const r = runReal('echo a\necho b\necho c\n', { commandSeconds: 3 });
-      expect(r.records.map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
-      expect(r.elapsedMs).toBeLessThan(2500);
-    }
-  });
-
-  test('a file that calls exit leaves no watchdog behind to kill what it started later', async () => {
+  test('what a command leaves running in the background outlives the command, and the run', async () => {
     const pidFile = join(work, 'bg.pid');
     const r = runReal(`sleep 8 > /dev/null 2>&1 & echo $! > ${pidFile}\nexit 3\n`, { commandSeconds: 1 });
     expect(r.records.map((c) => c.status)).toEqual(['ok', 'failed']);
-    expect(r.elapsedMs).toBeLessThan(900);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     try {
-      // Past the command limit: a watchdog left behind would have killed everything in the run's group by now.
+      // Past the command limit: a watchdog left behind would have killed it by now.
       await new Promise((resolve) => setTimeout(resolve, 1600));
       expect(() => process.kill(pid, 0)).not.toThrow();
     } finally {

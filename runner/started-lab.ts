@@ -113,6 +113,10 @@ export class StartedLab implements TrackedLab, LabExec, LearnerExec, AsyncDispos
     return this.batched([ENTER, 'node', this.nodeName(node), ...argv], options);
   }
 
+  superviseLearner(node: string, script: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return this.batched(['bash', '-c', script], { ...options, env: { ...options.env, GRADE_ENTER: `${ENTER} node ${this.nodeName(node)}` } });
+  }
+
   probe(name: ProbeName, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     return this.batched([`/usr/local/lib/grade/probe-${name}`, ...args], options);
   }

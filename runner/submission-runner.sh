@@ -1,84 +1,121 @@
 #!/bin/bash
-# The bash program that runs a learner's file inside a node, one complete command at a time, like a
-# terminal would: bash itself decides where a command ends (loops, here-documents, continuation lines),
-# a failing command does not stop the next, and shell state (cd, variables) carries over.
-# It reports on stdout in marked records (outputs base64-encoded) that parse-runner-output.ts reads.
+# Runs a learner's file in a node one complete command at a time, like a terminal would: bash itself
+# decides where a command ends (loops, here-documents, continuation lines), a failing command does not
+# stop the next, and shell state (cd, variables, functions, options) carries over.
+# It runs as the lab container's root, OUTSIDE the node: it splits the file, starts each command in
+# the node as its own process (GRADE_ENTER), and sees that process's exit status, duration and end
+# itself. The learner's output goes to a file of its own and comes back base64-encoded, so nothing a
+# learner prints, and no fd or secret of this program (none reaches the node), can make a record.
+# Records, one a line on stdout (parse-runner-output.ts):
+#   BEGIN I FIRST_LINE LAST_LINE | SYNTAX I FIRST_LINE LAST_LINE   then   OUT I KEPT_BYTES TOTAL_BYTES
+#   + a base64 line | END I EXIT MS CUT(0: no, 1: command limit, 2: submission limit) | ENDED I | DONE
 set +e
-MARK=$GRADE_MARK; T=$GRADE_CMD_TIMEOUT; CAP=$GRADE_OUT_CAP; SCRIPT=$GRADE_SCRIPT
-unset GRADE_MARK GRADE_CMD_TIMEOUT GRADE_OUT_CAP GRADE_SCRIPT
-RUNNER=$$; PGID=$(ps -o pgid= -p $$ | tr -d ' ')
-# Floods of output hit a file size limit instead of filling the disk.
-trap '' XFSZ
-ulimit -f 2048
-mapfile -t __lines <<< "$SCRIPT"
-__buf=""; __start=0; __i=0; __n=${#__lines[@]}
-__emit_out() {
-  local f=$1 size total
-  # Most commands print nothing: say so without starting a process.
-  if [ ! -s "$f" ]; then printf '%s OUT %s 0 0\n\n' "$MARK" "$2"; return; fi
-  total=$(stat -c %s "$f" 2>/dev/null || echo 0); size=$total; [ "$size" -gt "$CAP" ] && size=$CAP
-  printf '%s OUT %s %s %s\n' "$MARK" "$2" "$size" "$total"; head -c "$size" "$f" | base64 -w0; printf '\n'
+SCRIPT=$GRADE_SCRIPT; CAP=$GRADE_OUT_CAP; STATE=${GRADE_STATE_DIR:-/run}/.grade-shell-$SRANDOM$SRANDOM
+# The machine's measured slowness (exec-batch.sh) stretches the learner's limits as it does grade's.
+SLOW=${GRADE_SLOWDOWN:-1}; [[ "$SLOW" =~ ^[0-9]+$ && "$SLOW" -ge 1 ]] || SLOW=1
+T=$((GRADE_CMD_TIMEOUT * SLOW)); LIMIT=$((GRADE_LIMIT * SLOW))
+read -r -a ENTER <<<"${GRADE_ENTER-}"
+# Nothing of grade's reaches the node: grade-enter passes GRADE_* variables on, so none is left.
+for __v in $(compgen -e); do case "$__v" in GRADE_NODE_PROCS) ;; GRADE_*) unset "$__v" ;; esac; done
+work=$(mktemp -d /tmp/.grade-run.XXXXXX) || exit 1
+# The state file is the node's; on the way out it goes (a shell that reads nothing, cut off if it hangs).
+trap 'rm -rf "$work"; timeout -s KILL 5 "${ENTER[@]}" rm -f "$STATE" >/dev/null 2>&1 </dev/null' EXIT
+t=$EPOCHREALTIME; DEADLINE=$(( ${t/./} / 1000 + LIMIT * 1000 ))
+
+# The shell each command runs in, inside the node, as the learner. It takes the state the previous
+# command left (a file of the node's: the learner's own), runs the command, and saves the state again
+# however it ends. A command that ended the shell (exit, set -e) marks the state, and the next
+# command's shell stops at once with status 213 and no output: the runner then runs nothing more.
+# shellcheck disable=SC2016
+WRAP='__grade_state='"$STATE"'
+__grade_save() {
+  local __grade_v __grade_f
+  {
+    for __grade_v in $(compgen -v); do
+      case "$__grade_v" in
+        __grade_*|BASH*|EUID|PPID|UID|SHELLOPTS|GROUPS|FUNCNAME|PIPESTATUS|_|RANDOM|SRANDOM|SECONDS|LINENO|HISTCMD|EPOCHREALTIME|EPOCHSECONDS|DIRSTACK|PWD|OLDPWD|SHLVL|COMP_*|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|OPTERR) ;;
+        *) declare -p "$__grade_v" 2>/dev/null ;;
+      esac
+    done
+    for __grade_f in $(compgen -A function); do case "$__grade_f" in __grade_*) ;; *) declare -f "$__grade_f" ;; esac; done
+    shopt -p; set +o; umask -p
+    printf "cd -- %q 2>/dev/null\n" "$PWD"
+    [ "${__grade_went_on-}" = 1 ] || echo __grade_ended=1
+  } > "$__grade_state" 2>/dev/null
 }
-for ((__ln = 0; __ln < __n; __ln++)); do
-  __line=${__lines[$__ln]}
-  if [ -z "$__buf" ]; then
-    [[ "$__line" =~ ^[[:space:]]*(#.*)?$ ]] && continue
-    __start=$((__ln + 1)); __buf=$__line
+if [ -f "$__grade_state" ]; then
+  . "$__grade_state" >/dev/null 2>&1
+  [ "${__grade_ended-}" = 1 ] && exit 213
+fi
+trap __grade_save EXIT
+__grade_cmd=$1; shift
+eval "$__grade_cmd"
+__grade_rc=$?; __grade_went_on=1; trap - EXIT; __grade_save; exit $__grade_rc'
+
+# Prints the first CAP bytes of a command's output file as an OUT record.
+emit_out() {
+  local f=$1 total size
+  if [ ! -s "$f" ]; then printf 'OUT %s 0 0\n\n' "$2"; return; fi
+  total=$(stat -c %s "$f" 2>/dev/null || echo 0); size=$total; [ "$size" -gt "$CAP" ] && size=$CAP
+  printf 'OUT %s %s %s\n' "$2" "$size" "$total"
+  [ "$size" -gt 0 ] && head -c "$size" "$f" | base64 -w0
+  printf '\n'
+}
+
+# Runs command $1 (index $2) in the node; prints its END record. Returns 1 when the shell had ended.
+run_one() {
+  local cmd=$1 i=$2 out=$work/out limit cut=0 rc t0 t1 ms
+  t0=$EPOCHREALTIME
+  limit=$((DEADLINE - ${t0/./} / 1000)); [ "$limit" -gt $((T * 1000)) ] && limit=$((T * 1000)); [ "$limit" -lt 100 ] && limit=100
+  # timeout leads a process group of its own: on expiry it kills the command and all it left running,
+  # while what earlier commands started keeps running. Floods hit a file size limit, not the disk.
+  ( trap '' XFSZ; ulimit -f 2048; exec timeout -s KILL "$((limit / 1000)).$(printf %03d $((limit % 1000)))" "${ENTER[@]}" bash --noprofile --norc -c "$WRAP" bash "$cmd" ) >"$out" 2>&1 </dev/null
+  rc=$?
+  t1=$EPOCHREALTIME
+  ms=$(( (${t1/./} - ${t0/./}) / 1000 ))
+  if [ "$rc" = 213 ] && [ ! -s "$out" ]; then printf 'ENDED %s\n' "$((i - 1))"; return 1; fi
+  if [ "$rc" = 137 ] && [ "$ms" -ge "$limit" ]; then cut=1; [ "$limit" -lt $((T * 1000)) ] && cut=2; fi
+  emit_out "$out" "$i"
+  printf 'END %s %s %s %s\n' "$i" "$rc" "$ms" "$cut"
+  rm -f "$out"
+  [ "$cut" = 2 ] && return 1
+  return 0
+}
+
+mapfile -t lines <<<"$SCRIPT"
+buf=""; start=0; i=0; n=${#lines[@]}
+for ((ln = 0; ln < n; ln++)); do
+  line=${lines[$ln]}
+  if [ -z "$buf" ]; then
+    [[ "$line" =~ ^[[:space:]]*(#.*)?$ ]] && continue
+    start=$((ln + 1)); buf=$line
   else
-    __buf+=$'\n'"$__line"
+    buf+=$'\n'"$line"
   fi
-  __more=0; [ $((__ln + 1)) -lt "$__n" ] && __more=1
-  [ "$__more" = 1 ] && [[ "$__line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
-  # Most lines are plain commands (`ip addr add 10.0.0.1/24 dev eth0`, `echo 1 > /proc/...`): words
-  # without quotes, expansions or operators that could leave a command open. They need no parse.
-  __err="" __rc=0
-  if [[ "$__buf" != *$'\n'* && "$__buf" =~ ^[[:space:]]*[A-Za-z0-9_./:=,@%+-]+([[:space:]]+[A-Za-z0-9_./:=,@%+>-]+)*[[:space:]]*$ \
-     && ! "$__buf" =~ ^[[:space:]]*(if|then|elif|else|fi|for|while|until|do|done|case|esac|select|function|time|coproc)([[:space:]]|$) ]]; then
+  more=0; [ $((ln + 1)) -lt "$n" ] && more=1
+  [ "$more" = 1 ] && [[ "$line" =~ (^|[^\\])(\\\\)*\\$ ]] && continue
+  err="" rc=0
+  # Most lines are plain commands (`ip addr add 10.0.0.1/24 dev eth0`): words without quotes,
+  # expansions or operators that could leave a command open. They need no parse.
+  if [[ "$buf" != *$'\n'* && "$buf" =~ ^[[:space:]]*[A-Za-z0-9_./:=,@%+-]+([[:space:]]+[A-Za-z0-9_./:=,@%+>-]+)*[[:space:]]*$ \
+     && ! "$buf" =~ ^[[:space:]]*(if|then|elif|else|fi|for|while|until|do|done|case|esac|select|function|time|coproc)([[:space:]]|$) ]]; then
     :
   else
-    __err=$(bash -n -c "$__buf" 2>&1)
-    __rc=$?
-    # A learner's broken /etc/ld.so.preload makes every program complain; that is no syntax error.
-    if [[ "$__err" == *"ld.so:"* ]]; then
-      __kept=""
-      while IFS= read -r __l; do [[ "$__l" == "ERROR: ld.so:"* ]] || __kept+="$__l"$'\n'; done <<<"$__err"
-      __err=${__kept%$'\n'}
-    fi
+    err=$(bash -n -c "$buf" 2>&1)
+    rc=$?
   fi
-  if [ "$__rc" -ne 0 ] || [ -n "$__err" ]; then
+  if [ "$rc" -ne 0 ] || [ -n "$err" ]; then
     # Unfinished (an open quote, block or here-document): read on, as a terminal's "> " prompt does.
     # Malformed (an unexpected token): report it and go on with the next line, as a terminal does.
-    [ "$__more" = 1 ] && [[ "$__err" =~ (unexpected\ end\ of\ file|unexpected\ EOF|delimited\ by\ end-of-file) ]] && continue
-    printf '%s SYNTAX %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
-    printf '%s\n' "$__err" > /tmp/.grade-syntax; __emit_out /tmp/.grade-syntax "$__i"
-    rm -f /tmp/.grade-syntax
-    __i=$((__i + 1)); __buf=""
+    [ "$more" = 1 ] && [[ "$err" =~ (unexpected\ end\ of\ file|unexpected\ EOF|delimited\ by\ end-of-file) ]] && continue
+    printf 'SYNTAX %s %s %s\n' "$i" "$start" "$((ln + 1))"
+    printf '%s\n' "$err" > "$work/syntax"; emit_out "$work/syntax" "$i"
+    i=$((i + 1)); buf=""
     continue
   fi
-  __out=/tmp/.grade-out-$__i; __flag=/tmp/.grade-timeout-$__i
-  printf '%s BEGIN %s %s %s\n' "$MARK" "$__i" "$__start" "$((__ln + 1))"
-  # The watchdog keeps nothing of the runner's stdout open: a TERM that lands before its trap is set
-  # can orphan its sleep, which must not hold the exec's output open for another $T seconds.
-  # A file that calls `exit` ends the runner mid-command: its watchdog then stands down when it wakes.
-  (
-    trap 'kill $__s 2>/dev/null; exit 0' TERM
-    sleep "$T" & __s=$!; wait $__s
-    kill -0 "$RUNNER" 2>/dev/null || exit 0
-    : > "$__flag"
-    for __p in $(pgrep -g "$PGID"); do
-      case " $__p " in " $RUNNER "|" $BASHPID "|" $PGID ") ;; *) kill -KILL "$__p" 2>/dev/null ;; esac
-    done
-  ) > /dev/null 2>&1 &
-  __wd=$!
-  __t0=$EPOCHREALTIME
-  eval "$__buf" > "$__out" 2>&1 < /dev/null
-  __rc=$?
-  __t1=$EPOCHREALTIME
-  kill "$__wd" 2>/dev/null; wait "$__wd" 2>/dev/null
-  __timed=0; [ -e "$__flag" ] && __timed=1
-  __emit_out "$__out" "$__i"
-  printf '%s END %s %s %s %s\n' "$MARK" "$__i" "$__rc" "$(( (${__t1/./} - ${__t0/./}) / 1000 ))" "$__timed"
-  rm -f "$__out" "$__flag"
-  __i=$((__i + 1)); __buf=""
+  t=$EPOCHREALTIME; [ $(( ${t/./} / 1000 )) -ge "$DEADLINE" ] && exit 0
+  printf 'BEGIN %s %s %s\n' "$i" "$start" "$((ln + 1))"
+  run_one "$buf" "$i" || exit 0
+  i=$((i + 1)); buf=""
 done
-printf '%s DONE\n' "$MARK"
+printf 'DONE\n'

@@ -9,12 +9,17 @@
 //   npm run bench -- reset [exercise] [runs]      `grade reset` of one node and of the whole lab (with a
 //                                                 shell history), in-process, and the CLI's own start-up
 //   npm run bench -- startup [runs] [exercise]    start-up of `grade list`, `--version` and a live check (scripts/bench-startup.ts)
+//   npm run bench -- slow [share] [exercise...]   every reference, alternative and wrong case graded as
+//                                                 declared with each lab held to share of a core (0.05)
+//   npm run bench -- repeat [n] [exercise...]     n gradings (100) of every reference in a row: the count
+//                                                 of each verdict, which must be one verdict n times
+//   npm run bench -- runner                       the submission runner's own costs, on this host
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkKinds } from '../checks/registry.js';
-import { findExercise } from '../core/find-exercise.js';
+import { allExercises, findExercise } from '../core/find-exercise.js';
 import { packageRoot } from '../core/package-root.js';
 import { readSubmissionFor } from '../core/exercise-texts.js';
 import { gradeRunningLab, gradeSubmission } from '../grading/grade-exercise.js';
@@ -27,6 +32,10 @@ import { provision } from '../runner/provision.js';
 import { recreateLab, shellHistoryCarry } from '../runner/recreate-lab.js';
 import { resetAllNodes, resetNode } from '../runner/reset-node.js';
 import { restoreHistory } from '../runner/shell-history.js';
+import { LABEL } from '../runner/labels.js';
+import { submissionRunner } from '../runner/submission-runner-script.js';
+import { verifyExercises } from '../grading/verify.js';
+import { cpuQuotaEngine } from './cpu-quota-engine.js';
 
 const kinds = checkKinds();
 const engine = new DockerEngine();
@@ -198,6 +207,73 @@ async function reset(name: string, runs: number): Promise<void> {
   }
 }
 
+/** The exercises named, or all of them. */
+const exercisesOf = (names: readonly string[]) => (names.length ? names.map((n) => findExercise(n, kinds)) : allExercises(kinds));
+
+/** Labs of this process still on the engine: there must be none between tries. */
+async function leftOver(): Promise<string[]> {
+  const found = await engine.listLabelled(LABEL.ownerPid, String(process.pid));
+  return [...found.containers.map((c) => c.name), ...found.networks.map((n) => n.name)];
+}
+
+async function slow(share: number, names: readonly string[]): Promise<void> {
+  const slowEngine = cpuQuotaEngine(engine, share);
+  let bad = 0;
+  let total = 0;
+  const t = performance.now();
+  for (const exercise of exercisesOf(names)) {
+    const cases = await verifyExercises({ exercises: [exercise], kinds, engine: slowEngine, image: labImageRef(), tracker, concurrency: 2 });
+    const left = await leftOver();
+    for (const c of cases) {
+      total++;
+      if (!c.ok) bad++;
+      console.log(`${c.ok ? 'ok  ' : 'BAD '} ${c.exercise} ${c.name}: ${c.result.status} ${c.result.score.earned}/${c.result.score.possible}${c.ok ? '' : ` unexpected fails ${c.unexpectedFails.join(',') || '-'}, passes ${c.unexpectedPasses.join(',') || '-'} ${c.result.error ?? ''}`} (${seconds(c.result.durationMs)})`);
+    }
+    if (left.length) {
+      bad++;
+      console.log(`BAD  left running after ${exercise.id}: ${left.join(', ')}`);
+    }
+  }
+  console.log(`slow (${Math.round(share * 100)} % of a core): ${total - bad}/${total} as declared, ${bad} not, in ${seconds(performance.now() - t)}`);
+  if (bad) process.exitCode = 1;
+}
+
+async function repeat(n: number, names: readonly string[]): Promise<void> {
+  let flaky = 0;
+  for (const exercise of exercisesOf(names)) {
+    const submission = readSubmissionFor(exercise, exercise.solutionDir);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const r = await gradeSubmission({ exercise, kinds, engine, image: labImageRef(), submission, mode: 'reference', tracker });
+      const verdict = `${r.status} ${r.score.earned}/${r.score.possible}`;
+      counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+      if (r.status !== 'pass') process.stderr.write(`${exercise.id} run ${i + 1}: ${verdict} ${r.error ?? r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.observed}`).join('; ')}\n`);
+    }
+    if (counts.size > 1) flaky++;
+    console.log(`${exercise.id}: ${[...counts].map(([v, k]) => `${k}× ${v}`).join(', ')}`);
+  }
+  console.log(`repeat ${n}: ${flaky} reference(s) with more than one verdict`);
+  if (flaky) process.exitCode = 1;
+}
+
+/** The submission runner on this host (GRADE_ENTER empty): what a command costs, and how soon a cut-off lands. */
+function runner(): void {
+  const work = mkdtempSync(join(tmpdir(), 'grade-bench-runner-'));
+  const run = (script: string, commandSeconds: number) => {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, GRADE_SCRIPT: script, GRADE_CMD_TIMEOUT: String(commandSeconds), GRADE_LIMIT: '60', GRADE_OUT_CAP: '8192', GRADE_ENTER: '', GRADE_STATE_DIR: work };
+    return timed(() => spawnSync('bash', ['-c', submissionRunner()], { cwd: work, env, encoding: 'utf8' }));
+  };
+  try {
+    const quick = Array.from({ length: 5 }, () => run('echo a\necho b\necho c\n', 3));
+    console.log(`3 quick commands: ${seconds(stat(quick).median)} median (${seconds(stat(quick).min)}-${seconds(stat(quick).max)}); ${seconds(stat(quick).median / 3)} a command`);
+    console.log(`a command cut off after 1 s, then one more: ${seconds(run('sleep 5\necho after\n', 1))}`);
+    console.log(`a background sleep and wait, cut off after 1 s: ${seconds(run('sleep 30 & wait\necho after\n', 1))}`);
+    console.log(`exit with a background job left running: ${seconds(run('sleep 3 > /dev/null 2>&1 &\nexit 3\n', 1))}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const [mode = 'phases', ...args] = process.argv.slice(2);
 if (mode === 'compare') compare(Number(args[0] ?? 10));
 else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Number(args[2] ?? 4));
@@ -206,4 +282,7 @@ else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'reset') await reset(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'startup') await (await import('./bench-startup.js')).benchStartup(args);
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
+else if (mode === 'slow') await slow(Number(args[0] ?? 0.05), args.slice(1));
+else if (mode === 'repeat') await repeat(Number(args[0] ?? 100), args.slice(1));
+else if (mode === 'runner') runner();
 else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before

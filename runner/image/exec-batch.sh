@@ -2,11 +2,38 @@
 # Runs several of grade's own commands at once in one `docker exec`, which costs the engine far
 # more than a fork does here. GRADE_BATCH has one request a line, tab-separated:
 #   ID  SECONDS  ARGV (shell words, quoted by grade)  ENV (NAME=VALUE shell words, may be empty)
+# It first prints "MARK SLOWDOWN F": how many times slower than an idle machine this lab runs now
+# (its CPU quota, and ten starts of a program timed: a busy machine starts processes late), 1 to 40. Every request's SECONDS is
+# stretched by F, and reaches the command as GRADE_SLOWDOWN, so verdicts do not depend on speed.
 # For each request, in order, it prints a header line
 #   MARK ID EXIT_STATUS TIMED_OUT(0|1) MILLISECONDS STDOUT_BYTES STDERR_BYTES
 # then the first CAP bytes of stdout and of stderr, each base64-encoded on a line of its own.
 # (GRADE_MARK and GRADE_CAP come with the batch.)
 set -u
+# Ten starts of /bin/true take under 10 ms on an idle machine of today; grade's commands are mostly
+# process starts (nsenter, ip, ping), so this is the speed that sets how long they take.
+slowdown() {
+  local t0 t1 us f=1 q p k
+  t0=$EPOCHREALTIME
+  for ((k = 0; k < 10; k++)); do /bin/true; done
+  t1=$EPOCHREALTIME
+  us=$(( ${t1/./} - ${t0/./} ))
+  f=$(( (us + 9999) / 10000 ))
+  # A CPU quota shows only over its period (100 ms), longer than the loop: read it as well.
+  if read -r q p 2>/dev/null </sys/fs/cgroup/cpu.max; then :
+  else q=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us 2>/dev/null || echo max); p=$(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null || echo 100000)
+  fi
+  if [[ "$q" =~ ^[0-9]+$ && "$p" =~ ^[0-9]+$ && "$q" -gt 0 && "$q" -lt "$p" ]]; then
+    [ $(( (p + q - 1) / q )) -gt "$f" ] && f=$(( (p + q - 1) / q ))
+  fi
+  # Never below what grade saw in this lab before (GRADE_SLOWDOWN_SEEN): limits only ever grow.
+  [[ "${GRADE_SLOWDOWN_SEEN:-1}" =~ ^[0-9]+$ ]] && [ "$GRADE_SLOWDOWN_SEEN" -gt "$f" ] && f=$GRADE_SLOWDOWN_SEEN
+  [ "$f" -lt 1 ] && f=1
+  [ "$f" -gt 40 ] && f=40
+  echo "$f"
+}
+SLOW=$(slowdown)
+printf '%s SLOWDOWN %s\n' "$GRADE_MARK" "$SLOW"
 work=/tmp/batch.$$.$SRANDOM
 mkdir -m 700 "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -16,15 +43,20 @@ while IFS=$'\t' read -r id secs argv env; do
   ids+=("$id")
   (
     # The words were quoted by grade itself (runner/exec-batch.ts), from its own argv and env.
+    cmd=() vars=()
     eval "cmd=($argv)"
     eval "vars=($env)"
+    limit_ms=$(( (10#${secs%.*} * 1000 + 10#${secs#*.} * 10) * SLOW ))
     t0=$EPOCHREALTIME
-    env "${vars[@]}" timeout -s KILL "$secs" "${cmd[@]}" >"$work/$id.out" 2>"$work/$id.err" </dev/null
+    # timeout leads the command's own process group: TERM to all of it first, so cleanup traps run
+    # (a probe's listener goes with its probe), then KILL to whatever is left a moment later.
+    env "${vars[@]}" GRADE_SLOWDOWN="$SLOW" timeout -s TERM -k "$SLOW" "$((limit_ms / 1000)).$(printf %03d $((limit_ms % 1000)))" "${cmd[@]}" \
+      >"$work/$id.out" 2>"$work/$id.err" </dev/null
     rc=$?
     t1=$EPOCHREALTIME
     ms=$(( (${t1/./} - ${t0/./}) / 1000 ))
     timed=0
-    [ "$rc" = 137 ] && [ "$ms" -ge $(( ${secs%.*} * 1000 )) ] && timed=1
+    [[ "$rc" =~ ^(124|137)$ ]] && [ "$ms" -ge "$limit_ms" ] && timed=1
     echo "$rc $timed $ms" >"$work/$id.rc"
   ) &
 done <<<"$GRADE_BATCH"

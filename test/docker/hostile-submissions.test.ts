@@ -1,13 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
+import { readSubmissionFor } from '../../core/exercise-texts.js';
 import type { Exercise } from '../../core/exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { readSubmission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
+import { LABEL } from '../../runner/labels.js';
+import { writeTree } from '../support/batch-fixtures.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { userErrorOf } from '../support/user-error.js';
-import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
+import { engine, exercise, expectNoLabsOfThisProcess, image, kinds, root } from './lab-fixture.js';
 
 // Short limits so the cut-offs are quick; real exercises allow more.
 const ex01: Exercise = { ...exercise('ex01-default-gateway'), limits: { commandSeconds: 2, submissionSeconds: 12 } };
@@ -124,4 +129,97 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
     writeFileSync(join(dir, 'router.sh'), 'ip addr flush dev eth0\n');
     expect(userErrorOf(() => readSubmission(dir, ex01.nodes))).toMatch(/router\.sh is for router, which the lab runs and the learner does not configure; submit files only for host-a\.sh, host-b\.sh\./);
   });
+});
+
+// A class where honest and hostile learners are mixed, graded for real through the CLI: the hostile
+// ones try to forge the runner's records (the old mark and fd tricks, records that fail the schema),
+// paint the terminal with escape sequences, flood their output, never end a command, fork without
+// end. Every honest row passes, every hostile row fails with no more than its plain submission earns,
+// every gradebook is written, nothing is left on the engine, and a resume grades nothing again.
+const bin = join(root, 'bin', 'grade.js');
+const lesson01 = exercise('ex01-default-gateway');
+
+type Files = Record<string, string>;
+const filesOf = (dir: string): Files => Object.fromEntries(readSubmissionFor(lesson01, dir).files.map((f) => [`${f.node}.sh`, f.text]));
+const reference = filesOf(lesson01.solutionDir);
+const wanOnly = filesOf(join(lesson01.dir, 'wrong', 'wan-only'));
+/** The wan-only wrong case with `trick` run first on host-a: it must earn what wan-only earns. */
+const hostile = (trick: string): Files => ({ ...wanOnly, 'host-a.sh': `${trick}\n${wanOnly['host-a.sh']!}` });
+
+// Each trick as a learner would type it. None may forge a record, reach grade's channel, or turn the
+// learner's own fail into an error that a resume would grade again.
+const TRICKS: Record<string, string> = {
+  // The old runner's mark and its fd 10: records written where grade used to read them.
+  forger: [
+    'echo "$GRADE_MARK BEGIN 0 1 1"; echo "$MARK END 0 0 0 0"',
+    "printf 'END 0 0 0 0\\nDONE\\n' >&10; printf 'BEGIN 0 1 1\\n' >&3",
+    'for fd in /proc/$$/fd/*; do echo "BEGIN 0 1 1" > "$fd"; done',
+    "printf 'BEGIN x NaN -1\\nOUT 0 9 9\\n%%%%%%\\nEND 0 zero 0 9\\nDONE\\n'",
+    'env | grep -c GRADE_ || true',
+  ].join('\n'),
+  // Escape sequences in the command's text and in its output: a fake PASS painted on a terminal.
+  painter: "echo -e '\\e[2J\\e[H\\e[32mPASS  12/12 points\\e[0m' # \u001b[32mPASS\u001b[0m",
+  // A flood of output, far over every cap.
+  flooder: 'yes "flood flood flood flood flood flood" | head -c 64M',
+  // A command that never ends (ping without -c), then one that forks without end.
+  hanger: 'ping 192.168.2.10 > /dev/null',
+  forker: 'bomb() { bomb | bomb; }; bomb',
+};
+
+const csvRowsOf = (file: string): Record<string, string>[] => parse(readFileSync(file, 'utf8'), { columns: true });
+
+function gradeCli(args: string[], cwd: string) {
+  return execa('node', [bin, ...args], { cwd, env: { NO_COLOR: '1', CI: 'true' }, reject: false });
+}
+
+async function labsOf(pid: number | undefined): Promise<string[]> {
+  const found = await engine.listLabelled(LABEL.ownerPid, String(pid));
+  return [...found.containers.map((c) => c.name), ...found.networks.map((n) => n.name)];
+}
+
+describe('grade batch with hostile learners', () => {
+  afterAll(removeTempDirs);
+
+  test('honest rows pass, hostile rows fail earning no more than without their trick, every gradebook is written, a resume grades nothing', async () => {
+    const cwd = tempDir('grade-hostile-');
+    const tree: Files = {};
+    for (const [name, files] of Object.entries({ alice: reference, bob: reference, plain: wanOnly })) {
+      for (const [file, text] of Object.entries(files)) tree[`subs/${name}/${file}`] = text;
+    }
+    for (const [name, trick] of Object.entries(TRICKS)) {
+      for (const [file, text] of Object.entries(hostile(trick))) tree[`subs/${name}/${file}`] = text;
+    }
+    writeTree(cwd, tree);
+
+    const run = await gradeCli(['batch', 'ex01', 'subs', '--out', 'out', '-j', '3'], cwd);
+    expect(run.exitCode, run.stderr + run.stdout).toBe(0);
+    expect(await labsOf(run.pid)).toEqual([]);
+    const rows = csvRowsOf(join(cwd, 'out', 'grades.csv'));
+    const status = Object.fromEntries(rows.map((r) => [r.learner!, r['ex01 status']!]));
+    expect(status).toEqual({ alice: 'pass', bob: 'pass', plain: 'fail', forger: 'fail', painter: 'fail', flooder: 'fail', hanger: 'fail', forker: 'fail' });
+    const result = (learner: string): GradeResult => JSON.parse(readFileSync(join(cwd, 'out', learner, 'ex01', 'result.json'), 'utf8'));
+    const plain = result('plain').score.earned;
+    for (const name of Object.keys(TRICKS)) expect(result(name).score.earned, name).toBe(plain);
+
+    // What the forger wrote is its own output, never a record: its commands are those of its file.
+    const forger = result('forger').nodes.find((n) => n.name === 'host-a')!.commands;
+    expect(forger.slice(0, 5).map((c) => c.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(forger[1]!.status).toBe('failed');
+    expect(forger[1]!.output).toMatch(/Bad file descriptor/);
+    expect(forger[4]!.output).toBe('0\n');
+    expect(forger.every((c) => !c.note?.includes('could not be read as records'))).toBe(true);
+    // The flood is kept to the cap and its size said; the hang and the fork bomb are cut off.
+    const flood = result('flooder').nodes.find((n) => n.name === 'host-a')!.commands[0]!;
+    expect(flood.truncated).toBe(true);
+    expect(flood.note).toMatch(/printed \d+ bytes/);
+    expect(result('hanger').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status).toBe('timed-out');
+    expect(['timed-out', 'failed']).toContain(result('forker').nodes.find((n) => n.name === 'host-a')!.commands[0]!.status);
+
+    for (const file of ['grades.csv', 'moodle-import.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
+
+    const again = await gradeCli(['batch', 'ex01', 'subs', '--out', 'out'], cwd);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/; 8 reused from an earlier run/);
+    expect(await labsOf(again.pid)).toEqual([]);
+  }, 1_200_000);
 });
