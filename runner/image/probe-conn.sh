@@ -39,7 +39,7 @@ if [ -z "$wire_src" ]; then
   [ "$from" = "$base_from" ] || capture from grade-enter net "$from" /usr/local/bin/tcpdump "${SYNS[@]}"
   [ "$far" = "$base_far" ] || capture far grade-enter net "$far" /usr/local/bin/tcpdump "${SYNS[@]}"
 fi
-learner_raw_sockets "$base_from" "$base_far" >"$work/relays" &
+learner_raw_sockets "$base_from" "$base_far" >"$work/relays" 2>/dev/null &
 scan=$!
 grade-enter net "$from" "$@"
 status=$?

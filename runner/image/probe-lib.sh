@@ -45,18 +45,20 @@ ports_of() {
 }
 
 # wait_seen STATUS TEST...: the captures print a moment after the frames pass, later still on a busy
-# machine. Re-count (the caller's count) until TEST holds: up to 2 s when the command under watch
-# worked (what it saw must show up), 20 ms when it did not (nothing more is coming).
+# machine. Re-count (the caller's count) until TEST holds: for up to 2 s of wall time when the command
+# under watch worked (what it saw must show up), 20 ms when it did not (nothing more is coming). Wall
+# time, not rounds: a count that is slow on a loaded machine must not stretch the wait past the check's.
 wait_seen() {
-  local status=$1 i rounds=400
+  local status=$1 budget=2000000 start
   shift
-  [ "$status" = 0 ] || rounds=4
-  for ((i = 0; i < rounds; i++)); do
+  [ "$status" = 0 ] || budget=20000
+  start=${EPOCHREALTIME/./}
+  while :; do
     count
     "$@" && return 0
+    (( ${EPOCHREALTIME/./} - start < budget )) || return 1
     pause
   done
-  return 1
 }
 
 # pause: 5 ms without starting a process (tcpdump says nothing more on stderr for now).
@@ -86,7 +88,7 @@ learner_raw_sockets() {
   local p uid key val file inode kind f pids=() seen=" " ino node n skip ns_of=()
   for p in /proc/[0-9]*; do
     uid=""
-    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done <"$p/status" 2>/dev/null
+    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done 2>/dev/null <"$p/status"
     [ -n "$uid" ] && [ "$uid" -ge 100000 ] || continue
     for file in packet raw raw6; do
       [ -r "$p/net/$file" ] || continue

@@ -71,7 +71,7 @@ else
   capture far grade-enter net "$far" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
 fi
 # Stops at the first reply; sends again every 0.2 s until then, for 3 s at most.
-learner_raw_sockets "$base_from" "$base_far" >"$work/relays" &
+learner_raw_sockets "$base_from" "$base_far" >"$work/relays" 2>/dev/null &
 scan=$!
 grade-enter net "$from" ping -n -c 1 -i 0.2 -w 3 -e "$id" -p "$pattern" "$addr"
 status=$?
@@ -79,50 +79,48 @@ status=$?
 # another host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
 from_ports=$(ports_of "$base_from") far_ports=$(ports_of "$base_far") watch_ports=""
 [ -z "$watch" ] || watch_ports=$(ports_of "$watch")
-# records FILE: the capture's packets as "WHERE DIR TYPE IPID:SEQ" lines (WHERE a switch port or an
-# interface; TYPE request or reply). tcpdump -v prints the IP header on one line, the ICMP message on
-# the next, indented. (It ends with an empty line when stopped: that is no packet.)
-records() {
-  local where="" dir="" ipid="" line
-  [ -e "$1" ] || return 0
-  while IFS= read -r line; do
-    if [[ "$line" =~ ^([^[:space:]]+)[[:space:]]+([A-Za-z]+)[[:space:]]+IP[[:space:]].*[[:space:]]id[[:space:]]([0-9]+), ]]; then
-      where=${BASH_REMATCH[1]} dir=${BASH_REMATCH[2]} ipid=${BASH_REMATCH[3]}
-    elif [ -n "$where" ] && [[ "$line" =~ ICMP\ echo\ (request|reply),\ id\ [0-9]+,\ seq\ ([0-9]+) ]]; then
-      echo "$where $dir ${BASH_REMATCH[1]} $ipid:${BASH_REMATCH[2]}"
-      where=""
-    fi
-  done <"$1"
-}
 # A capture inside a namespace sees FROM's or FAR's own interfaces (not lo): Out leaves it. On the
 # switch, a frame a node sends is received on its port; one the switch hands to it leaves Out.
-leaves() { # FILE-KIND PORTS WHERE DIR
+leaves() { # KIND(switch|ns) PORTS WHERE DIR
   if [ "$1" = ns ]; then [ "$3" != lo ] && [ "$4" = Out ]; else [ "$4" != Out ] && [[ "$2" == *" $3 "* ]]; fi
 }
 enters() {
   if [ "$1" = ns ]; then [ "$3" != lo ] && [ "$4" != Out ]; else [ "$4" = Out ] && [[ "$2" == *" $3 "* ]]; fi
 }
+# tally FILE KIND(switch|ns) SIDE(far|from): count the capture's packets for one end. tcpdump -v prints
+# the IP header on one line (with its ID), the ICMP message on the next, indented (with its seq). (It
+# ends with an empty line when stopped: that is no packet.) Read in this shell: no process per count.
+tally() {
+  local file=$1 kind=$2 side=$3 where="" dir="" ipid="" line ports key
+  [ -e "$file" ] || return 0
+  ports=$from_ports
+  [ "$side" = far ] && ports=$far_ports
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^([^[:space:]]+)[[:space:]]+([A-Za-z]+)[[:space:]]+IP[[:space:]].*[[:space:]]id[[:space:]]([0-9]+), ]]; then
+      where=${BASH_REMATCH[1]} dir=${BASH_REMATCH[2]} ipid=${BASH_REMATCH[3]}
+      continue
+    fi
+    [ -n "$where" ] && [[ "$line" =~ ICMP\ echo\ (request|reply),\ id\ [0-9]+,\ seq\ ([0-9]+) ]] || continue
+    key=$ipid:${BASH_REMATCH[2]}
+    if [ "${BASH_REMATCH[1]}" = request ]; then
+      if [ "$side" = far ]; then enters "$kind" "$ports" "$where" "$dir" && into=$((into + 1)); else leaves "$kind" "$ports" "$where" "$dir" && sent=$((sent + 1)); fi
+    elif [ "$side" = far ]; then
+      leaves "$kind" "$ports" "$where" "$dir" && answered=$((answered + 1)) replies+="$key "
+    else
+      enters "$kind" "$ports" "$where" "$dir" && [[ "$replies" == *" $key "* ]] && back=$((back + 1))
+    fi
+    where=""
+  done <"$file"
+}
 count() {
-  sent=0 into=0 answered=0 back=0 seen=0 crossed=0
-  local where dir type key replies=" " far_file=$work/switch far_kind=switch from_file=$work/switch from_kind=switch
+  sent=0 into=0 answered=0 back=0 seen=0 crossed=0 replies=" "
+  local far_file=$work/switch far_kind=switch from_file=$work/switch from_kind=switch
   [ -e "$work/far" ] && far_file=$work/far far_kind=ns
   [ -e "$work/from" ] && from_file=$work/from from_kind=ns
-  # FAR's side first: the requests it got, and the replies it sent (their IP ID and seq).
-  while read -r where dir type key; do
-    if [ "$type" = request ]; then
-      enters "$far_kind" "${far_ports:-}" "$where" "$dir" && into=$((into + 1))
-    elif leaves "$far_kind" "${far_ports:-}" "$where" "$dir"; then
-      answered=$((answered + 1)) replies+="$key "
-    fi
-  done < <(records "$far_file")
-  # FROM's side: the requests it sent, and which of FAR's very replies came back to it.
-  while read -r where dir type key; do
-    if [ "$type" = request ]; then
-      leaves "$from_kind" "${from_ports:-}" "$where" "$dir" && sent=$((sent + 1))
-    elif enters "$from_kind" "${from_ports:-}" "$where" "$dir" && [[ "$replies" == *" $key "* ]]; then
-      back=$((back + 1))
-    fi
-  done < <(records "$from_file")
+  # FAR's side first: the requests it got, and the replies it sent (their IP ID and seq); then FROM's:
+  # the requests it sent, and which of FAR's very replies came back to it.
+  tally "$far_file" "$far_kind" far
+  tally "$from_file" "$from_kind" from
   if [ -e "$work/watch" ]; then
     while read -r port _ rest; do
       [ -n "$port" ] && [[ "$watch_ports" == *" $port "* ]] || continue

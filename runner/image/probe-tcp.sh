@@ -63,7 +63,7 @@ stale_listeners() {
   me=$(grade-enter serve "$listener" readlink /proc/self/ns/net 2>/dev/null) || return 0
   for p in /proc/[0-9]*; do
     uid=""
-    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done <"$p/status" 2>/dev/null
+    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done 2>/dev/null <"$p/status"
     [ "$uid" = 65534 ] || continue
     cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) || continue
     [ "$cmd" = "$want" ] || continue
