@@ -117,7 +117,7 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
   if (into === 0) return forged(`none of its echo requests reached ${far}`);
   const wrong = wrongAnswer(path, seen, inNode);
   if (wrong) return { status: 'fail', expected, observed: `${from} got ${received} replies, but ${wrong}`, evidence };
-  const observed = `${received} of the echo requests were answered: ${far} received ${into} of them, and its own reply came back to ${from}${inNode ? ' (seen inside both namespaces, which are yours: not how the packets crossed between them)' : ''}`;
+  const observed = `${received} of the echo requests were answered: ${far} received ${into} of them, and its own reply came back to ${from}${insideNote(from, far)}`;
   if (!hiddenFrom) return { status: 'pass', expected, observed, evidence };
   const tunnelled = `${expected}, crossing ${hiddenFrom} only inside a tunnel`;
   const inClear = Number(/^@@probe .* watch=(\d+)/m.exec(result.stdout)?.[1] ?? '-1');
@@ -129,7 +129,7 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
 }
 
 /** probe-ping's "@@probe" line: requests out of the sender and into the far end, the far end's replies and those back at the sender. */
-interface ProbeLine {
+export interface ProbeLine {
   readonly sent: number;
   readonly into: number;
   readonly answered: number;
@@ -138,7 +138,7 @@ interface ProbeLine {
   readonly relays: readonly string[];
 }
 
-function probeLine(stdout: string): ProbeLine {
+export function probeLine(stdout: string): ProbeLine {
   const line = /^@@probe sent=(-?\d+) into=(-?\d+) answered=(-?\d+) back=(-?\d+) relays=(\S*)/m.exec(stdout);
   if (!line) return { sent: -1, into: -1, answered: -1, back: -1, relays: [] };
   const [sent, into, answered, back] = [1, 2, 3, 4].map((i) => Number(line[i]));
@@ -151,7 +151,7 @@ function probeLine(stdout: string): ProbeLine {
  * the request mirrored to the far end, while something nearer answers, fails the first or the second.
  * No learner node on the way may hold a raw or packet socket: by hand it can copy every field we match.
  */
-function wrongAnswer(path: Path, seen: ProbeLine, inNode: boolean): string | undefined {
+export function wrongAnswer(path: Pick<Path, 'from' | 'far'>, seen: ProbeLine, inNode: boolean): string | undefined {
   const { from, far } = path;
   if (seen.answered === 0) {
     return `${far} sent no reply of its own to the ${seen.into} requests it got: something else answered in its place (an address on ${from} itself, or a router, while a copy of each request went on to ${far})`;
@@ -166,6 +166,13 @@ function wrongAnswer(path: Path, seen: ProbeLine, inNode: boolean): string | und
     return `${where} held a ${kind} socket during the check: a program there reads and writes whole packets behind the kernel's back (a relay, a responder, or a tcpdump left running), so grade cannot tell its packets from forwarding. Stop it and check again`;
   }
   return undefined;
+}
+
+/** What the proof cannot see where an end is a namespace of the learner's: captures run inside it, not on the switch. */
+function insideNote(from: string, far: string): string {
+  const inside = [from, far].filter((p) => p.includes('/'));
+  if (inside.length === 0) return '';
+  return ` (watched inside ${inside.join(' and ')}, which ${inside.length > 1 ? 'are' : 'is'} yours: grade saw the packets there, not the way they took in between)`;
 }
 
 /** 127.0.0.0/8 is the sender itself by definition: a plain ping shows whether its lo is up. */

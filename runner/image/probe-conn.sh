@@ -10,7 +10,8 @@
 # own; a listener nearer the client, while a copy of the SYN goes on to FAR, too.
 # Prints CMD's output, then "@@syn sent=N into=M same=K back=B relays=NODE:KIND,...": SYNs that left
 # FROM's node, SYNs the switch handed to FAR's node, how many of those carry a sequence number one of
-# the sent SYNs had, how many SYN-ACKs FAR sent for those came back to FROM, and the learner nodes
+# the sent SYNs had, how many SYN-ACKs FAR sent for those came back to FROM as the first SYN-ACK
+# for their SYN (the one the client's kernel takes), and the learner nodes
 # off both ends that held a raw or packet socket meanwhile (learner_raw_sockets in probe-lib).
 # (-1 each when the capture could not start; no line when FROM and FAR are one node: no switch
 # lies between them.) Exit status: CMD's.
@@ -53,8 +54,9 @@ leaves() { # KIND(switch|ns) PORTS WHERE DIR
 enters() {
   if [ "$1" = ns ]; then [ "$3" != lo ] && [ "$4" != Out ]; else [ "$4" = Out ] && [[ "$2" == *" $3 "* ]]; fi
 }
+declare -A first
 count() {
-  sent=0 into=0 same=0 back=0
+  sent=0 into=0 same=0 back=0 first=()
   local port dir rest seq ack sent_seqs=" " far_isns=" "
   local from_file=$work/switch far_file=$work/switch from_kind=switch far_kind=switch
   [ -e "$work/from" ] && from_file=$work/from from_kind=ns
@@ -78,6 +80,10 @@ count() {
   while read -r port dir rest; do
     if [[ "$rest" =~ Flags\ \[S\.\],\ seq\ ([0-9]+),\ ack\ ([0-9]+) ]] && enters "$from_kind" "$from_ports" "$port" "$dir"; then
       ack=$(((BASH_REMATCH[2] + 4294967295) % 4294967296))
+      # The client's kernel takes the first SYN-ACK for its SYN and only answers later ones with an
+      # ACK of the first: a relay or listener nearer than FAR answers first, whatever FAR sends after.
+      [ -z "${first[$ack]:-}" ] || continue
+      first[$ack]=${BASH_REMATCH[1]}
       [[ "$far_isns" == *" ${BASH_REMATCH[1]}:$ack "* ]] && back=$((back + 1))
     fi
   done <"$from_file"

@@ -19,11 +19,12 @@
 # and FAR carries them encapsulated, so a router in between never sees one.
 # The far end must also have answered, and its answer must have come back: "answered" counts echo
 # replies to this probe that left FAR (the same places as "into", the other way), "back" those of
-# them that were handed to FROM. A reply is matched by its IP ID and ICMP sequence number, which FAR's
-# kernel chose when it answered, and by the data pattern it copies from the request: routing and NAT
-# keep all three (NAT may rewrite the ICMP identifier, so that is not matched). A reply made anywhere
-# else (an address of FROM, a router answering in FAR's place while a mirror sends FAR a copy of the
-# request) has an IP ID of its own and never left FAR's port, so it does not count.
+# them that were the first reply handed to FROM for their sequence number. A reply is matched by its
+# IP ID and ICMP sequence number, which FAR's kernel chose when it answered, and by the data pattern
+# it copies from the request: routing and NAT keep all three (NAT may rewrite the ICMP identifier, so
+# that is not matched). A reply made anywhere else (an address of FROM, a router answering in FAR's
+# place while a mirror sends FAR a copy of the request) has an IP ID of its own and never left FAR's
+# port, so it does not count; nor does FAR's own reply arriving after one made nearer.
 # "relays" names the learner's nodes other than FROM's and FAR's that hold a raw or packet socket
 # during the probe (learner_raw_sockets): a program there can copy every field above by hand.
 # Prints ping's output, then "@@probe sent=N into=M answered=A back=B relays=NODE:KIND,..." (sent and
@@ -106,14 +107,18 @@ tally() {
       if [ "$side" = far ]; then enters "$kind" "$ports" "$where" "$dir" && into=$((into + 1)); else leaves "$kind" "$ports" "$where" "$dir" && sent=$((sent + 1)); fi
     elif [ "$side" = far ]; then
       leaves "$kind" "$ports" "$where" "$dir" && answered=$((answered + 1)) replies+="$key "
-    else
-      enters "$kind" "$ports" "$where" "$dir" && [[ "$replies" == *" $key "* ]] && back=$((back + 1))
+    elif enters "$kind" "$ports" "$where" "$dir" && [ -z "${first[${key#*:}]:-}" ]; then
+      # Only the first reply FROM got for a sequence number counts: ping takes that one, and a reply
+      # made nearer (a router answering in FAR's place) comes first, whatever comes after it.
+      first[${key#*:}]=$key
+      [[ "$replies" == *" $key "* ]] && back=$((back + 1))
     fi
     where=""
   done <"$file"
 }
+declare -A first
 count() {
-  sent=0 into=0 answered=0 back=0 seen=0 crossed=0 replies=" "
+  sent=0 into=0 answered=0 back=0 seen=0 crossed=0 replies=" " first=()
   local far_file=$work/switch far_kind=switch from_file=$work/switch from_kind=switch
   [ -e "$work/far" ] && far_file=$work/far far_kind=ns
   [ -e "$work/from" ] && from_file=$work/from from_kind=ns
