@@ -111,14 +111,14 @@ tally() {
       # Only the first reply FROM got for a sequence number counts: ping takes that one, and a reply
       # made nearer (a router answering in FAR's place) comes first, whatever comes after it.
       first[${key#*:}]=$key
-      [[ "$replies" == *" $key "* ]] && back=$((back + 1))
+      if [[ "$replies" == *" $key "* ]]; then back=$((back + 1)); else other=$((other + 1)); fi
     fi
     where=""
   done <"$file"
 }
 declare -A first
 count() {
-  sent=0 into=0 answered=0 back=0 seen=0 crossed=0 replies=" " first=()
+  sent=0 into=0 answered=0 back=0 other=0 seen=0 crossed=0 replies=" " first=()
   local far_file=$work/switch far_kind=switch from_file=$work/switch from_kind=switch
   [ -e "$work/far" ] && far_file=$work/far far_kind=ns
   [ -e "$work/from" ] && from_file=$work/from from_kind=ns
@@ -138,7 +138,10 @@ count() {
 # Both ends seen and FAR's reply back at FROM, and with WATCH, the watch capture caught up with
 # something crossing it.
 both_ends() { [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && [ "$back" -gt 0 ] && { [ -z "$watch" ] || [ "$crossed" -gt 0 ]; }; }
-wait_seen "$status" both_ends
+# On the switch alone one capture sees every frame in order: once FROM got a first reply that FAR did
+# not send before it, the verdict is in and waiting longer changes nothing.
+decided() { both_ends || { [ ! -e "$work/from" ] && [ ! -e "$work/far" ] && [ "$other" -gt 0 ]; }; }
+wait_seen "$status" decided
 stop_captures
 wait "$scan"
 relays=$(tr ' \n' ':,' <"$work/relays")
