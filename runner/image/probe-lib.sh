@@ -106,11 +106,14 @@ learner_raw_sockets() {
   for n in /run/grade/nodes/*/; do
     n=${n%/} && ns_of+=("$(stat -L -c %i "$n/ns/net" 2>/dev/null):${n##*/}")
   done
+  local named=" "
   for p in "${pids[@]}"; do
     ino=$(readlink "/proc/${p%%:*}/ns/net" 2>/dev/null) ino=${ino//[!0-9]/} node="?"
     for n in "${ns_of[@]}"; do [ "${n%%:*}" = "$ino" ] && node=${n#*:}; done
     skip=0
     for n in "$@"; do [ "$n" = "$node" ] && skip=1; done
-    [ "$skip" = 1 ] || echo "$node ${p#*:}"
+    # Each node and kind once.
+    [[ "$named" == *" $node:${p#*:} "* ]] && skip=1
+    [ "$skip" = 1 ] || { echo "$node ${p#*:}"; named+="$node:${p#*:} "; }
   done
 }
