@@ -28,6 +28,8 @@ trap '[ -z "$pid" ] || "${AS_NOBODY[@]}" kill -KILL -- -"$pid" 2>/dev/null; rm -
 start() {
   setsid grade-enter serve "$listener" timeout -s KILL "$LIFETIME" "${LISTEN[@]}" 2>"$work/err" &
   pid=$!
+  # Stopped on purpose at the end: no "Killed" notice of the shell's in the check's output.
+  disown "$pid"
 }
 
 # ours: THIS probe's listener listens on the port. ss (as nobody, who may read its own processes'
@@ -81,7 +83,6 @@ if ! wait_ready; then
   if [ -n "$stale" ]; then
     for p in $stale; do "${AS_NOBODY[@]}" kill -KILL -- -"$p" 2>/dev/null; done
     "${AS_NOBODY[@]}" kill -KILL -- -"$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
     start
     wait_ready || pid_failed=1
   else
