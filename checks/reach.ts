@@ -98,10 +98,9 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
   if (result.timedOut || result.exitCode === null) return { status: 'error', expected, observed: 'ping did not finish in time', evidence };
   const missing = missingNetns(result.output);
   if (missing) return { status: 'fail', expected, observed: missing, evidence };
-  const seen = /^@@probe sent=(-?\d+) into=(-?\d+)/m.exec(result.stdout);
-  const sent = Number(seen?.[1] ?? '-1');
-  const into = Number(seen?.[2] ?? '-1');
-  if (sent < 0 || into < 0) return { status: 'error', expected, observed: 'could not watch the lab\'s links for the echo requests', evidence };
+  const seen = probeLine(result.stdout);
+  const { sent, into } = seen;
+  if (sent < 0 || into < 0 || seen.back < 0) return { status: 'error', expected, observed: 'could not watch the lab\'s links for the echo requests', evidence };
   const received = receivedOf(result.output);
   if (received === 0) return { status: 'fail', expected, observed: explainNoReply(from, to, result.output), evidence };
   const forged = (what: string) => ({
@@ -116,7 +115,9 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
   // Between nodes the switch sees what leaves the sender's node; inside one, what leaves the namespace.
   if (sent === 0) return forged(`none of its echo requests left ${inNode ? from : from.split('/')[0]}`);
   if (into === 0) return forged(`none of its echo requests reached ${far}`);
-  const observed = `${received} of the echo requests were answered, and ${far} received ${into} of them`;
+  const wrong = wrongAnswer(path, seen, inNode);
+  if (wrong) return { status: 'fail', expected, observed: `${from} got ${received} replies, but ${wrong}`, evidence };
+  const observed = `${received} of the echo requests were answered: ${far} received ${into} of them, and its own reply came back to ${from}${insideNote(from, far)}`;
   if (!hiddenFrom) return { status: 'pass', expected, observed, evidence };
   const tunnelled = `${expected}, crossing ${hiddenFrom} only inside a tunnel`;
   const inClear = Number(/^@@probe .* watch=(\d+)/m.exec(result.stdout)?.[1] ?? '-1');
@@ -125,6 +126,53 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
     return { status: 'fail', expected: tunnelled, observed: `${observed}, but ${inClear} crossed ${hiddenFrom} as plain echo requests: routed, not tunnelled`, evidence };
   }
   return { status: 'pass', expected: tunnelled, observed: `${observed}; ${hiddenFrom} saw none of them in clear`, evidence };
+}
+
+/** probe-ping's "@@probe" line: requests out of the sender and into the far end, the far end's replies and those back at the sender. */
+export interface ProbeLine {
+  readonly sent: number;
+  readonly into: number;
+  readonly answered: number;
+  readonly back: number;
+  /** Learner nodes off both ends holding a raw or packet socket during the probe, as "node:kind". */
+  readonly relays: readonly string[];
+}
+
+export function probeLine(stdout: string): ProbeLine {
+  const line = /^@@probe sent=(-?\d+) into=(-?\d+) answered=(-?\d+) back=(-?\d+) relays=(\S*)/m.exec(stdout);
+  if (!line) return { sent: -1, into: -1, answered: -1, back: -1, relays: [] };
+  const [sent, into, answered, back] = [1, 2, 3, 4].map((i) => Number(line[i]));
+  return { sent: sent!, into: into!, answered: answered!, back: back!, relays: line[5]!.split(',').filter((r) => r !== '') };
+}
+
+/**
+ * Why replies that came prove nothing, or undefined: the far end's kernel must have answered (a reply
+ * with its own IP ID and sequence left it) and that very reply must have reached the sender. A copy of
+ * the request mirrored to the far end, while something nearer answers, fails the first or the second.
+ * No learner node on the way may hold a raw or packet socket: by hand it can copy every field we match.
+ */
+export function wrongAnswer(path: Pick<Path, 'from' | 'far'>, seen: ProbeLine, inNode: boolean): string | undefined {
+  const { from, far } = path;
+  if (seen.answered === 0) {
+    return `${far} sent no reply of its own to the ${seen.into} requests it got: something else answered in its place (an address on ${from} itself, or a router, while a copy of each request went on to ${far})`;
+  }
+  if (seen.back === 0) {
+    return `none of the ${seen.answered} replies ${far} sent reached ${from}${inNode ? '' : ' through the switch'}: what ${from} got was made elsewhere (a router answering in ${far}'s place?)`;
+  }
+  const relay = seen.relays[0];
+  if (relay) {
+    const [node, kind] = relay.split(':');
+    const where = node === '?' ? 'a network namespace of yours' : node;
+    return `${where} held a ${kind} socket during the check: a program there reads and writes whole packets behind the kernel's back (a relay, a responder, or a tcpdump left running), so grade cannot tell its packets from forwarding. Stop it and check again`;
+  }
+  return undefined;
+}
+
+/** What the proof cannot see where an end is a namespace of the learner's: captures run inside it, not on the switch. */
+function insideNote(from: string, far: string): string {
+  const inside = [from, far].filter((p) => p.includes('/'));
+  if (inside.length === 0) return '';
+  return ` (watched inside ${inside.join(' and ')}, which ${inside.length > 1 ? 'are' : 'is'} yours: grade saw the packets there, not the way they took in between)`;
 }
 
 /** 127.0.0.0/8 is the sender itself by definition: a plain ping shows whether its lo is up. */

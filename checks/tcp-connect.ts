@@ -9,6 +9,10 @@ export interface SynSeen {
   readonly sent: number;
   readonly into: number;
   readonly same: number;
+  /** SYN-ACKs the far node sent for the client's own SYNs that reached the client: its answer came back. */
+  readonly back: number;
+  /** Learner nodes off both ends that held a raw or packet socket meanwhile, as "node:kind". */
+  readonly relays: readonly string[];
 }
 
 export interface Attempt {
@@ -70,12 +74,13 @@ function wire(c: Connection): Record<string, string> {
   return c.sourceOnWire ? { GRADE_WIRE_SRC: c.sourceOnWire } : {};
 }
 
-/** Take probe-conn's "@@syn sent=N into=M same=K" line out of the output the report shows. */
+/** Take probe-conn's "@@syn sent=N into=M same=K back=B relays=..." line out of the output the report shows. */
 export function withoutSynLine(raw: ExecResult): { result: ExecResult; syn?: SynSeen } {
-  const line = /^@@syn sent=(-?\d+) into=(-?\d+) same=(-?\d+).*\n?/m;
+  const line = /^@@syn sent=(-?\d+) into=(-?\d+) same=(-?\d+) back=(-?\d+) relays=(\S*).*\n?/m;
   const seen = line.exec(raw.stdout);
   if (!seen) return { result: raw };
-  const syn = { sent: Number(seen[1]), into: Number(seen[2]), same: Number(seen[3]) };
+  const relays = seen[5]!.split(',').filter((r) => r !== '');
+  const syn = { sent: Number(seen[1]), into: Number(seen[2]), same: Number(seen[3]), back: Number(seen[4]), relays };
   return { result: { ...raw, stdout: raw.stdout.replace(line, ''), output: raw.output.replace(line, '') }, syn };
 }
 
@@ -98,6 +103,16 @@ export function forgedHandshake(
   if (syn.into === 0) return { status: 'fail', observed: `an answer came, but no connection ever reached ${far}: something else answered (a listener on ${from} itself?)` };
   if (syn.same === 0) {
     return { status: 'fail', observed: `a connection reached ${far}, but not the one ${from} opened: its handshake began with another sequence number (a proxy or relay in between, not routing or NAT)` };
+  }
+  // The SYN-ACK carries the sequence number the far kernel chose: only its very answer, routed back, has it.
+  if (syn.back === 0) {
+    return { status: 'fail', observed: `${from}'s connection reached ${far}, but ${far}'s own answer (its SYN-ACK) never came back to ${from}: something nearer answered in its place (a relay, or a listener on the way)` };
+  }
+  const relay = syn.relays[0];
+  if (relay) {
+    const [node, kind] = relay.split(':');
+    const where = node === '?' ? 'a network namespace of yours' : node;
+    return { status: 'fail', observed: `${where} held a ${kind} socket during the check: a program there reads and writes whole packets behind the kernel's back (a relay, or a tcpdump left running), so grade cannot tell its packets from forwarding. Stop it and check again` };
   }
   return undefined;
 }

@@ -46,21 +46,75 @@ ports_of() {
 }
 
 # wait_seen STATUS TEST...: the captures print a moment after the frames pass, later still on a busy
-# machine. Re-count (the caller's count) until TEST holds: up to 2 s when the command under watch
-# worked (what it saw must show up), 20 ms when it did not (nothing more is coming).
+# machine. Re-count (the caller's count) until TEST holds: for up to 2 s of wall time when the command
+# under watch worked (what it saw must show up), 20 ms when it did not (nothing more is coming). Wall
+# time, not rounds: a count that is slow on a loaded machine must not stretch the wait past the check's.
 wait_seen() {
-  local status=$1 i rounds=400
+  local status=$1 budget=2000000 start
   shift
-  [ "$status" = 0 ] || rounds=4
-  for ((i = 0; i < rounds; i++)); do
+  [ "$status" = 0 ] || budget=20000
+  start=${EPOCHREALTIME/./}
+  while :; do
     count
     "$@" && return 0
+    (( ${EPOCHREALTIME/./} - start < budget )) || return 1
     pause
   done
-  return 1
 }
 
 # pause: 5 ms without starting a process (tcpdump says nothing more on stderr for now).
 pause() {
   read -r -t 0.005 -u "${fds[0]}" _
+}
+
+# sweep_work PREFIX: remove work folders of earlier probes that were killed (SIGKILL skips their
+# EXIT trap). A folder is named PREFIX.PID.RANDOM; it stays while that PID lives.
+sweep_work() {
+  local dir pid
+  for dir in "$1".*.*; do
+    [ -d "$dir" ] || continue
+    pid=${dir#"$1".} pid=${pid%%.*}
+    [[ "$pid" =~ ^[0-9]+$ ]] && [ ! -e "/proc/$pid" ] && rm -rf "$dir"
+  done
+}
+
+# learner_raw_sockets NODE...: "NODE KIND" for each raw (IP) or packet (link-layer) socket a learner's
+# process holds in the lab, outside the given nodes. Such a socket reads and writes whole packets
+# behind the kernel's back: a relay on a router made of one copies every field a check matches on
+# (ISN, IP ID, data) from one side to the other, which no capture can tell from forwarding. The
+# sockets are read from /proc/PID/net, outside every node; their owner is the uid the lab container
+# sees, so the learners' (100000 and up) are told from grade's own (0, and 65534 for its listeners).
+# NODE is "?" for a namespace no node has as its own (one a learner made, or a nested user namespace).
+learner_raw_sockets() {
+  local p uid key val file inode kind f pids=() seen=" " ino node n skip ns_of=()
+  for p in /proc/[0-9]*; do
+    uid=""
+    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done 2>/dev/null <"$p/status"
+    [ -n "$uid" ] && [ "$uid" -ge 100000 ] || continue
+    for file in packet raw raw6; do
+      [ -r "$p/net/$file" ] || continue
+      # packet: sk RefCnt Type Proto Iface R Rmem User Inode; raw: sl local rem st queues tr retr uid timeout inode.
+      while read -r -a f; do
+        [ "${f[0]}" != sk ] && [ "${f[0]}" != sl ] || continue
+        if [ "$file" = packet ]; then uid=${f[7]:-} inode=${f[8]:-} kind=packet; else uid=${f[7]:-} inode=${f[9]:-} kind=raw; fi
+        [[ "$uid" =~ ^[0-9]+$ ]] && [ "$uid" -ge 100000 ] || continue
+        [[ "$seen" == *" $inode "* ]] && continue
+        seen+="$inode " pids+=("${p#/proc/}:$kind")
+      done <"$p/net/$file"
+    done
+  done
+  [ "${#pids[@]}" -gt 0 ] || return 0
+  for n in /run/grade/nodes/*/; do
+    n=${n%/} && ns_of+=("$(stat -L -c %i "$n/ns/net" 2>/dev/null):${n##*/}")
+  done
+  local named=" "
+  for p in "${pids[@]}"; do
+    ino=$(readlink "/proc/${p%%:*}/ns/net" 2>/dev/null) ino=${ino//[!0-9]/} node="?"
+    for n in "${ns_of[@]}"; do [ "${n%%:*}" = "$ino" ] && node=${n#*:}; done
+    skip=0
+    for n in "$@"; do [ "$n" = "$node" ] && skip=1; done
+    # Each node and kind once.
+    [[ "$named" == *" $node:${p#*:} "* ]] && skip=1
+    [ "$skip" = 1 ] || { echo "$node ${p#*:}"; named+="$node:${p#*:} "; }
+  done
 }

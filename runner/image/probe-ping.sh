@@ -17,8 +17,18 @@
 # With a fourth argument, probe-ping FROM FAR ADDR WATCH also counts this probe's requests that crossed
 # node WATCH's ports in clear ("watch=K"), whatever their addresses by then: a tunnel between FROM
 # and FAR carries them encapsulated, so a router in between never sees one.
-# Prints ping's output, then "@@probe sent=N into=M" (-1 each when a capture could not start).
-# Exit status: ping's.
+# The far end must also have answered, and its answer must have come back: "answered" counts echo
+# replies to this probe that left FAR (the same places as "into", the other way), "back" those of
+# them that were the first reply handed to FROM for their sequence number. A reply is matched by its
+# IP ID and ICMP sequence number, which FAR's kernel chose when it answered, and by the data pattern
+# it copies from the request: routing and NAT keep all three (NAT may rewrite the ICMP identifier, so
+# that is not matched). A reply made anywhere else (an address of FROM, a router answering in FAR's
+# place while a mirror sends FAR a copy of the request) has an IP ID of its own and never left FAR's
+# port, so it does not count; nor does FAR's own reply arriving after one made nearer.
+# "relays" names the learner's nodes other than FROM's and FAR's that hold a raw or packet socket
+# during the probe (learner_raw_sockets): a program there can copy every field above by hand.
+# Prints ping's output, then "@@probe sent=N into=M answered=A back=B relays=NODE:KIND,..." (sent and
+# into -1 when a capture could not start). Exit status: ping's.
 set -u
 from=$1 far=$2 addr=$3 watch=${4:-}
 # GRADE_WIRE_SRC: only requests carrying this source address count, on every link they cross. A
@@ -33,9 +43,13 @@ trap 'rm -rf "$work"' EXIT
 # Echo requests (type 8) to ADDR itself, with our identifier and the first 4 pattern bytes after
 # ping's 16-byte timestamp. Requests the sender's own NAT sent elsewhere (OUTPUT DNAT to an address
 # that answers in ADDR's place) do not count.
-filter="dst host $addr ${wire_src:+and src host $wire_src }and icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8}"
-TCPDUMP=(-i any -t -n -l -p -q --immediate-mode "$filter")
+# Echo replies (type 0) carrying the pattern, whatever their addresses and identifier.
+filter="(dst host $addr ${wire_src:+and src host $wire_src }and icmp[0] = 8 and icmp[4:2] = $id and icmp[24:4] = 0x${pattern:0:8})"
+filter+=" or (icmp[0] = 0 and icmp[24:4] = 0x${pattern:0:8})"
+# -v: each packet is two lines, the IP header's (with its ID) and the ICMP message's (with its seq).
+TCPDUMP=(-i any -t -n -l -p -v --immediate-mode "$filter")
 source /usr/local/lib/grade/probe-lib.sh
+sweep_work /tmp/probe
 
 base_from=${from%%/*} base_far=${far%%/*}
 if [ "$base_from" != "$base_far" ]; then
@@ -58,36 +72,60 @@ else
   capture far grade-enter net "$far" /usr/local/bin/tcpdump "${TCPDUMP[@]}"
 fi
 # Stops at the first reply; sends again every 0.2 s until then, for 3 s at most.
+learner_raw_sockets "$base_from" "$base_far" >"$work/relays" 2>/dev/null &
+scan=$!
 grade-enter net "$from" ping -n -c 1 -i 0.2 -w 3 -e "$id" -p "$pattern" "$addr"
 status=$?
 # Switch lines start "PORT DIRECTION ...". A frame a node sends is received on its port (P, for
 # another host, or In, B, M); a frame the switch hands to a node leaves Out of that node's port.
 from_ports=$(ports_of "$base_from") far_ports=$(ports_of "$base_far") watch_ports=""
 [ -z "$watch" ] || watch_ports=$(ports_of "$watch")
-# count_ns FILE WANT: frames seen inside a namespace going WANT (out: sent, in: received), not on lo.
-count_ns() {
-  local n=0 ifname dir
-  [ -e "$1" ] || { echo 0; return; }
-  while read -r ifname dir _; do
-    # (tcpdump ends with an empty line when stopped: that is no packet.)
-    [ -n "$ifname" ] && [ "$ifname" != lo ] || continue
-    if [ "$2" = out ]; then [ "$dir" = Out ] && n=$((n + 1)); else [ "$dir" != Out ] && n=$((n + 1)); fi
-  done <"$1"
-  echo "$n"
+# A capture inside a namespace sees FROM's or FAR's own interfaces (not lo): Out leaves it. On the
+# switch, a frame a node sends is received on its port; one the switch hands to it leaves Out.
+leaves() { # KIND(switch|ns) PORTS WHERE DIR
+  if [ "$1" = ns ]; then [ "$3" != lo ] && [ "$4" = Out ]; else [ "$4" != Out ] && [[ "$2" == *" $3 "* ]]; fi
 }
+enters() {
+  if [ "$1" = ns ]; then [ "$3" != lo ] && [ "$4" != Out ]; else [ "$4" = Out ] && [[ "$2" == *" $3 "* ]]; fi
+}
+# tally FILE KIND(switch|ns) SIDE(far|from): count the capture's packets for one end. tcpdump -v prints
+# the IP header on one line (with its ID), the ICMP message on the next, indented (with its seq). (It
+# ends with an empty line when stopped: that is no packet.) Read in this shell: no process per count.
+tally() {
+  local file=$1 kind=$2 side=$3 where="" dir="" ipid="" line ports key
+  [ -e "$file" ] || return 0
+  ports=$from_ports
+  [ "$side" = far ] && ports=$far_ports
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^([^[:space:]]+)[[:space:]]+([A-Za-z]+)[[:space:]]+IP[[:space:]].*[[:space:]]id[[:space:]]([0-9]+), ]]; then
+      where=${BASH_REMATCH[1]} dir=${BASH_REMATCH[2]} ipid=${BASH_REMATCH[3]}
+      continue
+    fi
+    [ -n "$where" ] && [[ "$line" =~ ICMP\ echo\ (request|reply),\ id\ [0-9]+,\ seq\ ([0-9]+) ]] || continue
+    key=$ipid:${BASH_REMATCH[2]}
+    if [ "${BASH_REMATCH[1]}" = request ]; then
+      if [ "$side" = far ]; then enters "$kind" "$ports" "$where" "$dir" && into=$((into + 1)); else leaves "$kind" "$ports" "$where" "$dir" && sent=$((sent + 1)); fi
+    elif [ "$side" = far ]; then
+      leaves "$kind" "$ports" "$where" "$dir" && answered=$((answered + 1)) replies+="$key "
+    elif enters "$kind" "$ports" "$where" "$dir" && [ -z "${first[${key#*:}]:-}" ]; then
+      # Only the first reply FROM got for a sequence number counts: ping takes that one, and a reply
+      # made nearer (a router answering in FAR's place) comes first, whatever comes after it.
+      first[${key#*:}]=$key
+      if [[ "$replies" == *" $key "* ]]; then back=$((back + 1)); else other=$((other + 1)); fi
+    fi
+    where=""
+  done <"$file"
+}
+declare -A first
 count() {
-  sent=0 into=0 seen=0 crossed=0
-  local port dir
-  if [ -e "$work/switch" ]; then
-    while read -r port dir _; do
-      [ -n "$port" ] || continue
-      if [ "$dir" = Out ]; then
-        [[ "${far_ports:-}" == *" $port "* ]] && into=$((into + 1))
-      else
-        [[ "${from_ports:-}" == *" $port "* ]] && sent=$((sent + 1))
-      fi
-    done <"$work/switch"
-  fi
+  sent=0 into=0 answered=0 back=0 other=0 seen=0 crossed=0 replies=" " first=()
+  local far_file=$work/switch far_kind=switch from_file=$work/switch from_kind=switch
+  [ -e "$work/far" ] && far_file=$work/far far_kind=ns
+  [ -e "$work/from" ] && from_file=$work/from from_kind=ns
+  # FAR's side first: the requests it got, and the replies it sent (their IP ID and seq); then FROM's:
+  # the requests it sent, and which of FAR's very replies came back to it.
+  tally "$far_file" "$far_kind" far
+  tally "$from_file" "$from_kind" from
   if [ -e "$work/watch" ]; then
     while read -r port _ rest; do
       [ -n "$port" ] && [[ "$watch_ports" == *" $port "* ]] || continue
@@ -96,17 +134,21 @@ count() {
       [[ "$rest" =~ ^IP\ [0-9.]+\ \>\ [0-9.]+:\ ICMP ]] && seen=$((seen + 1))
     done <"$work/watch"
   fi
-  [ -e "$work/from" ] && sent=$(count_ns "$work/from" out)
-  [ -e "$work/far" ] && into=$(count_ns "$work/far" in)
 }
-# Both ends seen, and with WATCH, the watch capture caught up with something crossing it.
-both_ends() { [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && { [ -z "$watch" ] || [ "$crossed" -gt 0 ]; }; }
-wait_seen "$status" both_ends
+# Both ends seen and FAR's reply back at FROM, and with WATCH, the watch capture caught up with
+# something crossing it.
+both_ends() { [ "$sent" -gt 0 ] && [ "$into" -gt 0 ] && [ "$back" -gt 0 ] && { [ -z "$watch" ] || [ "$crossed" -gt 0 ]; }; }
+# On the switch alone one capture sees every frame in order: once FROM got a first reply that FAR did
+# not send before it, the verdict is in and waiting longer changes nothing.
+decided() { both_ends || { [ ! -e "$work/from" ] && [ ! -e "$work/far" ] && [ "$other" -gt 0 ]; }; }
+wait_seen "$status" decided
 stop_captures
+wait "$scan"
+relays=$(tr ' \n' ':,' <"$work/relays")
 if [ "$listening" != 1 ]; then
-  echo "@@probe sent=-1 into=-1 $said"
+  echo "@@probe sent=-1 into=-1 answered=-1 back=-1 relays=${relays%,} $said"
   exit "$status"
 fi
 count
-echo "@@probe sent=$sent into=$into${watch:+ watch=$seen}"
+echo "@@probe sent=$sent into=$into answered=$answered back=$back relays=${relays%,}${watch:+ watch=$seen}"
 exit "$status"
