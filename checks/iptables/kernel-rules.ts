@@ -32,21 +32,28 @@ function filled(json: Rule, saved: Rule | undefined): Rule {
   return saved;
 }
 
+function hasXt(nft: NftRuleset, rule: Rule): boolean {
+  const x = nft.xt.get(rule);
+  return x !== undefined && (x.matches.length > 0 || x.target !== null);
+}
+
 /** Rules of iptables-nft's own tables, with xt parts filled in from iptables-nft-save. */
 function fillXt(nft: NftRuleset, save: Ruleset, notes: string[]): Ruleset {
   const tables = nft.tables.map((t): Table => {
-    const savedTable = t.family === 'ip' && IPTABLES_TABLES.has(t.name) ? save.tables.find((s) => s.name === t.name) : undefined;
+    // Only IPv4 tables are read for checks; ip6tables' xt rules (ufw's ufw6-*) stay as they are.
+    if (t.family !== 'ip') return t;
+    const savedTable = IPTABLES_TABLES.has(t.name) ? save.tables.find((s) => s.name === t.name) : undefined;
+    const unread: string[] = [];
     const chains = t.chains.map((c): Chain => {
-      const withXt = c.rules.some((r) => { const x = nft.xt.get(r); return x !== undefined && (x.matches.length > 0 || x.target !== null); });
-      if (!withXt) return c;
+      if (!c.rules.some((r) => hasXt(nft, r))) return c;
       const saved = savedTable?.chains.find((s) => s.name === c.name);
-      const usable = saved !== undefined && save.anomalies.length === 0 && saved.rules.length === c.rules.length;
-      if (!usable) {
-        notes.push(`the options of some rules in nft ${t.family ?? ''} ${t.name} ${c.name} could not be read`);
+      if (saved === undefined || save.anomalies.length > 0 || saved.rules.length !== c.rules.length) {
+        unread.push(c.name);
         return c;
       }
-      return { ...c, rules: c.rules.map((r, i) => (nft.xt.has(r) ? filled(r, saved.rules[i]) : r)) };
+      return { ...c, rules: c.rules.map((r, i) => (hasXt(nft, r) ? filled(r, saved.rules[i]) : r)) };
     });
+    if (unread.length > 0) notes.push(`the options of some rules in nft ip ${t.name} (chain${unread.length > 1 ? 's' : ''} ${unread.join(', ')}) could not be read, so those rules may not match`);
     return { ...t, chains };
   });
   return { ...nft, tables };
@@ -70,12 +77,15 @@ export function readKernelRules(nftJson: string, nftSave: string, legacySave: st
   return { nft, legacy: parseIptablesSave(legacySave), notes };
 }
 
-/** An nft base chain's place in iptables terms: (table, chain) of the hook it sits on. */
+/** An nft chain's place in iptables terms: (table, chain) of the hook a base chain sits on. */
 function iptablesPlaceOf(table: Table, chain: Chain): { table: string; chain: string } | null {
-  if (table.family === 'ip' && IPTABLES_TABLES.has(table.name)) return { table: table.name, chain: chain.name };
+  const named = table.family === 'ip' && IPTABLES_TABLES.has(table.name);
   const hook = chain.hook;
-  if (hook === undefined || (table.family !== 'ip' && table.family !== 'inet')) return null;
+  // A user chain of iptables-nft's own tables keeps its name (a check may name one, like ufw-user-input).
+  if (hook === undefined) return named ? { table: table.name, chain: chain.name } : null;
+  if (table.family !== 'ip' && table.family !== 'inet') return null;
   const name = hook.hook.toUpperCase();
+  if (named) return { table: table.name, chain: name };
   if (hook.type === 'nat') return { table: 'nat', chain: name };
   if (hook.type === 'route') return { table: 'mangle', chain: name };
   if (hook.type !== 'filter') return null;

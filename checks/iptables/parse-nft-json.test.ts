@@ -110,3 +110,18 @@ describe('judgePlaces: both stores, every chain on the hook', () => {
     expect(dnat.handled).toBe(true);
   });
 });
+
+describe('chainPlaces: an nft table named like an iptables table, with chains of its own names', () => {
+  it('maps `ip nat` chain `postrouting` to nat POSTROUTING by its hook', () => {
+    const json = JSON.stringify({ nftables: [
+      { table: { family: 'ip', name: 'nat' } },
+      { chain: { family: 'ip', table: 'nat', name: 'postrouting', type: 'nat', hook: 'postrouting', prio: 100, policy: 'accept' } },
+      { chain: { family: 'ip', table: 'nat', name: 'mine' } },
+      { rule: { family: 'ip', table: 'nat', chain: 'postrouting', expr: [{ match: { op: '==', left: { payload: { protocol: 'ip', field: 'saddr' } }, right: { prefix: { addr: '192.168.15.0', len: 24 } } } }, { masquerade: null }] } },
+    ] });
+    const rules = readKernelRules(json, '', '');
+    expect(chainPlaces(rules, 'nat', 'POSTROUTING').map((p) => p.chain.name)).toEqual(['postrouting']);
+    expect(chainPlaces(rules, 'nat', 'mine').map((p) => p.chain.name)).toEqual(['mine']);
+    expect(judgePlaces(rules, { table: 'nat', chain: 'POSTROUTING', packet: { source: '192.168.15.2' }, targets: [{ target: 'MASQUERADE' }] }).handled).toBe(true);
+  });
+});
