@@ -52,7 +52,7 @@ describe('iptables check', () => {
     expect(calls[0]?.argv[4]).toMatch(/^grade-rules-[0-9a-f]{32}$/);
     expect(outcome.status).toBe('pass');
     expect(outcome.expected).toBe('a MASQUERADE rule in nat POSTROUTING for packets from 192.168.15.0/24 leaving eth0');
-    expect(outcome.observed).toBe('`-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE` handles these packets');
+    expect(outcome.observed).toBe('in iptables-legacy nat POSTROUTING: `-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE` handles these packets');
     expect(outcome.evidence).toEqual([
       { node: 'router', command: 'nft -j list ruleset; iptables-nft-save; iptables-legacy-save', exitCode: 0, output: `# iptables-legacy-save\n${LAB_OUTPUT}`, truncated: false, timedOut: false },
     ]);
@@ -77,7 +77,7 @@ describe('iptables check', () => {
     const { outcome } = await run(masquerade, LAB_OUTPUT.replace('192.168.15.0/24', '10.0.0.0/24'));
     expect(outcome.status).toBe('fail');
     expect(outcome.observed).toBe(
-      'no rule in nat POSTROUTING does; closest: `-A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE` (-s covers 10.0.0.0/24, not 192.168.15.0/24)',
+      'in iptables-legacy nat POSTROUTING: no rule in nat POSTROUTING does; closest: `-A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE` (-s covers 10.0.0.0/24, not 192.168.15.0/24)',
     );
   });
 
@@ -95,7 +95,7 @@ describe('iptables check', () => {
 
   it('says the chain is empty when only Docker rules are there', async () => {
     const { outcome } = await run(masquerade, DOCKER_ONLY);
-    expect(outcome).toMatchObject({ status: 'fail', observed: 'nat POSTROUTING has no rules (policy ACCEPT)' });
+    expect(outcome).toMatchObject({ status: 'fail', observed: 'in iptables-legacy nat POSTROUTING: nat POSTROUTING has no rules (policy ACCEPT)' });
     const nothing = await run(masquerade, '');
     expect(nothing.outcome).toMatchObject({ status: 'fail', observed: 'nat POSTROUTING has no rules' });
   });
@@ -105,13 +105,13 @@ describe('iptables check', () => {
     const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -j DROP\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n';
     const { outcome } = await run(params, text);
     expect(outcome.status).toBe('fail');
-    expect(outcome.observed).toBe('`-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT` would, but the earlier `-A INPUT -p tcp -j DROP` takes these packets first');
+    expect(outcome.observed).toBe('in iptables-legacy filter INPUT: `-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT` would, but the earlier `-A INPUT -p tcp -j DROP` takes these packets first');
   });
 
   it('names the jump that leads to the rule', async () => {
     const text = '*nat\n:POSTROUTING ACCEPT [0:0]\n:LAN - [0:0]\n-A POSTROUTING -o eth0 -j LAN\n-A LAN -j MASQUERADE\nCOMMIT\n';
     const { outcome } = await run(masquerade, text);
-    expect(outcome).toMatchObject({ status: 'pass', observed: '`-A LAN -j MASQUERADE` (reached through `-A POSTROUTING -o eth0 -j LAN`) handles these packets' });
+    expect(outcome).toMatchObject({ status: 'pass', observed: 'in iptables-legacy nat POSTROUTING: `-A LAN -j MASQUERADE` (reached through `-A POSTROUTING -o eth0 -j LAN`) handles these packets' });
   });
 
   it('with expect: false, passes only when no rule handles the packets', async () => {

@@ -168,7 +168,7 @@ function notesOf(rules: KernelRules, judgement: Judgement | null): string {
 function observedOf(query: RuleQuery, j: Judgement): string {
   const empty: MatchReport = { chainFound: false, policy: null, ruleCount: 0, searched: [], matches: [], possible: [], nearMisses: [] };
   const primary = j.primary;
-  const plain = j.reports.length === 1 && (primary?.place.backend === 'legacy' || primary?.place.table.family === 'ip');
+  const plain = j.reports.length === 1 && primary?.place.backend === 'nft' && primary.place.table.family === 'ip';
   const where = primary === null || plain ? '' : `in ${primary.place.label}: `;
   const text = `${where}${observedSentence(query, primary?.report ?? empty)}`;
   return j.blockedBy === null ? text : `${text}, but ${j.blockedBy}`;
