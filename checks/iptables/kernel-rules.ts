@@ -4,6 +4,7 @@
 // has exactly the rules the JSON has, in the same order, with the same targets.
 
 import { parseIptablesSave } from './parse-iptables-save.js';
+import { XT_UNREAD } from './nft-expressions.js';
 import { parseNftJson, type NftRuleset } from './parse-nft-json.js';
 import type { Backend, Chain, Rule, Ruleset, Table } from './rule-types.js';
 
@@ -26,10 +27,14 @@ export interface ChainPlace {
 const IPTABLES_TABLES = new Set(['filter', 'nat', 'mangle', 'raw', 'security']);
 const DOCKER_DNS_CHAINS = new Set(['DOCKER_OUTPUT', 'DOCKER_POSTROUTING']);
 
-/** The save rule of the same place stands for the JSON one when their targets agree. */
+/**
+ * The save rule of the same place stands for the JSON one when their targets agree; any native
+ * expression the JSON reader could not judge stays a condition of the rule.
+ */
 function filled(json: Rule, saved: Rule | undefined): Rule {
   if (saved === undefined || (saved.target ?? '') !== (json.target ?? '') || saved.goto !== json.goto) return json;
-  return saved;
+  const native = json.unknownOptions.filter((u) => !u.endsWith(XT_UNREAD));
+  return native.length === 0 ? saved : { ...saved, unknownOptions: [...saved.unknownOptions, ...native] };
 }
 
 function hasXt(nft: NftRuleset, rule: Rule): boolean {

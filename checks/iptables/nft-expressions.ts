@@ -116,6 +116,9 @@ function readVerdict(rule: MutableRule, key: string, value: Json): boolean {
   return true;
 }
 
+/** How an xt match's unknown condition ends: iptables-nft-save may fill in its options. */
+export const XT_UNREAD = '(its options are not in the nft listing)';
+
 /** xt expressions iptables-nft could not express natively: their options are not in the JSON. */
 export interface XtParts { readonly matches: readonly string[]; readonly target: string | null }
 
@@ -136,7 +139,7 @@ export function translateExpressions(rule: MutableRule, exprs: readonly Json[]):
         rule.target = value.name;
       } else {
         xt.matches.push(value.name);
-        unknown.push(`-m ${value.name} (its options are not in the nft listing)`);
+        unknown.push(`-m ${value.name} ${XT_UNREAD}`);
       }
     } else if (!readVerdict(rule, key, value)) unknown.push(jsonText(e));
   }

@@ -76,6 +76,15 @@ describe('readKernelRules: iptables-nft rules, xt options from iptables-nft-save
     expect(forward[1]?.unknownOptions.length).toBeGreaterThan(0);
   });
 
+  it('keeps a native expression it cannot judge when the save listing fills in the xt options', () => {
+    const extra = '{"match": {"op": "==", "left": {"meta": {"key": "mark"}}, "right": 9}}, {"xt": {"type": "match", "name": "conntrack"}}';
+    const json = IPTABLES_NFT_JSON.replace('{"xt": {"type": "match", "name": "conntrack"}}', extra);
+    const rule = findChain(readKernelRules(json, IPTABLES_NFT_SAVE, '').nft, 'filter', 'FORWARD')?.rules[1];
+    expect(rule?.matches.map((m) => m.name)).toEqual(['conntrack', 'comment']);
+    expect(rule?.unknownOptions).toHaveLength(1);
+    expect(rule?.unknownOptions[0]).toMatch(/"mark"/);
+  });
+
   it('a never-matching rule (statistic, probability 0) does not count; the honest rules do', () => {
     const rules = readKernelRules(IPTABLES_NFT_JSON, IPTABLES_NFT_SAVE, '');
     const report = findMatchingRules(rules.nft, forwardAccept({ source: '192.168.200.2', destination: '192.168.100.2', inInterface: 'enp0s3', outInterface: 'enp0s2' }));
