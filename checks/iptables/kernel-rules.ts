@@ -37,6 +37,11 @@ function filled(json: Rule, saved: Rule | undefined): Rule {
   return native.length === 0 ? saved : { ...saved, unknownOptions: [...saved.unknownOptions, ...native] };
 }
 
+/** A rule the JSON reads in full keeps its reading; it is shown as the learner's tool prints it. */
+function withLine(json: Rule, saved: Rule | undefined): Rule {
+  return saved !== undefined && (saved.target ?? '') === (json.target ?? '') ? { ...json, line: saved.line } : json;
+}
+
 function hasXt(nft: NftRuleset, rule: Rule): boolean {
   const x = nft.xt.get(rule);
   return x !== undefined && (x.matches.length > 0 || x.target !== null);
@@ -50,13 +55,12 @@ function fillXt(nft: NftRuleset, save: Ruleset, notes: string[]): Ruleset {
     const savedTable = IPTABLES_TABLES.has(t.name) ? save.tables.find((s) => s.name === t.name) : undefined;
     const unread: string[] = [];
     const chains = t.chains.map((c): Chain => {
-      if (!c.rules.some((r) => hasXt(nft, r))) return c;
       const saved = savedTable?.chains.find((s) => s.name === c.name);
       if (saved === undefined || save.anomalies.length > 0 || saved.rules.length !== c.rules.length) {
-        unread.push(c.name);
+        if (c.rules.some((r) => hasXt(nft, r))) unread.push(c.name);
         return c;
       }
-      return { ...c, rules: c.rules.map((r, i) => (hasXt(nft, r) ? filled(r, saved.rules[i]) : r)) };
+      return { ...c, rules: c.rules.map((r, i) => (hasXt(nft, r) ? filled(r, saved.rules[i]) : withLine(r, saved.rules[i]))) };
     });
     if (unread.length > 0) notes.push(`the options of some rules in nft ip ${t.name} (chain${unread.length > 1 ? 's' : ''} ${unread.join(', ')}) could not be read, so those rules may not match`);
     return { ...t, chains };

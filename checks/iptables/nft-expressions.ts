@@ -10,9 +10,9 @@ type Obj = Readonly<Record<string, Json>>;
 
 const isObj = (x: Json): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Compact text of any JSON value, for unknown expressions and the rendered line. */
+/** Compact text of any JSON value, close to nft's own words. */
 export function jsonText(x: Json): string {
-  if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x === 'string') return /^[\w.:/*-]+$/.test(x) ? x : JSON.stringify(x);
   if (typeof x === 'number' || typeof x === 'boolean' || x === null) return String(x);
   if (Array.isArray(x)) return `{ ${x.map(jsonText).join(', ')} }`;
   if (isObj(x)) {
@@ -20,9 +20,24 @@ export function jsonText(x: Json): string {
     if (isObj(prefix)) return `${String(prefix.addr)}/${String(prefix.len)}`;
     if (Array.isArray(x.range)) return x.range.map(jsonText).join('-');
     if (Array.isArray(x.set)) return jsonText(x.set);
+    if (isObj(x.payload)) return `${jsonText(x.payload.protocol)} ${jsonText(x.payload.field)}`;
+    if (isObj(x.meta)) return `meta ${jsonText(x.meta.key)}`;
+    if (isObj(x.ct)) return `ct ${jsonText(x.ct.key)}`;
     return Object.entries(x).map(([k, v]) => (v === null ? k : `${k} ${jsonText(v)}`)).join(' ');
   }
   return '?';
+}
+
+/** One expression of a rule in nft's words: `ip saddr 10.0.0.0/24`, `jump lan`, `dnat to 10.0.0.2:80`. */
+export function exprText(e: Json): string {
+  const [key, value] = isObj(e) ? (Object.entries(e)[0] ?? ['', null]) : ['', null];
+  const v = isObj(value) ? value : {};
+  if (key === 'match') return `${jsonText(v.left)} ${v.op === '==' || v.op === 'in' ? '' : `${String(v.op)} `}${jsonText(v.right)}`;
+  if (key === 'jump' || key === 'goto') return `${key} ${jsonText(v.target)}`;
+  if (key === 'xt') return `xt ${jsonText(v.type)} ${jsonText(v.name)}`;
+  if (key === 'snat' || key === 'dnat') return `${key} to ${natSpec(v) ?? jsonText(value)}`;
+  if (key === 'counter') return 'counter';
+  return value === null ? key : `${key} ${jsonText(value)}`;
 }
 
 /** A single address or prefix as `a.b.c.d/n`; null for sets, ranges and anything else. */
@@ -129,7 +144,7 @@ export function translateExpressions(rule: MutableRule, exprs: readonly Json[]):
   const xt: { matches: string[]; target: string | null } = { matches: [], target: null };
   for (const e of exprs) {
     const [key, value] = isObj(e) ? (Object.entries(e)[0] ?? ['', null]) : ['', null];
-    if (rule.target !== undefined && !NEUTRAL.has(key)) unknown.push(`${jsonText(e)} after the verdict`);
+    if (rule.target !== undefined && !NEUTRAL.has(key)) unknown.push(`${exprText(e)} after the verdict`);
     else if (key === 'match' && isObj(value) && readMatch(rule, matches, value)) continue;
     else if (NEUTRAL.has(key)) continue;
     else if (key === 'xt' && isObj(value) && typeof value.name === 'string') {
@@ -141,7 +156,7 @@ export function translateExpressions(rule: MutableRule, exprs: readonly Json[]):
         xt.matches.push(value.name);
         unknown.push(`-m ${value.name} ${XT_UNREAD}`);
       }
-    } else if (!readVerdict(rule, key, value)) unknown.push(jsonText(e));
+    } else if (!readVerdict(rule, key, value)) unknown.push(exprText(e));
   }
   rule.matches = matches;
   rule.unknownOptions = unknown;

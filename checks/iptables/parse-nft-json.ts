@@ -2,7 +2,7 @@
 // chains with their hook, type, priority and policy. JSON is unambiguous: no learner-chosen string
 // (a comment, a chain or table name) can start a rule or a policy. Never throws.
 
-import { jsonText, translateExpressions, type XtParts } from './nft-expressions.js';
+import { exprText, translateExpressions, type XtParts } from './nft-expressions.js';
 import type { Chain, MutableRule, Rule, Ruleset, Table } from './rule-types.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -39,7 +39,7 @@ function chainOf(c: Obj): Chain {
 
 /** The rule as grade shows it: nft's own words, with the table and chain it is in. */
 function renderLine(r: Obj, exprs: readonly unknown[]): string {
-  const words = exprs.map(jsonText).join(' ');
+  const words = exprs.filter((e) => !(typeof e === 'object' && e !== null && 'counter' in e)).map(exprText).join(' ');
   return `nft ${String(r.family)} ${String(r.table)} ${String(r.chain)}: ${words}`;
 }
 
