@@ -14,12 +14,14 @@ const SOURCES = ['nft', 'iptables-nft-save', 'iptables-legacy-save'] as const;
 type Source = (typeof SOURCES)[number];
 
 // $1 the marker, $2 the cap. Sizes are bytes (LC_ALL=C); stderr is left out so JSON stays JSON.
-const SCRIPT = `export LC_ALL=C
+// (/proc files show size 0, so `read` tells whether the netns has legacy tables.)
+export const RULE_DUMP_SCRIPT = `export LC_ALL=C
 m=$1 cap=$2
 emit() { printf '%s %s %d %d\n' "$m" "$1" "$2" "\${#3}"; printf '%s\n' "\${3:0:$cap}"; }
 out=$(nft -j list ruleset 2>/dev/null); emit nft $? "$out"
-out=$(iptables-nft-save 2>/dev/null); emit iptables-nft-save $? "$out"
-out=$(iptables-legacy-save 2>/dev/null); emit iptables-legacy-save $? "$out"
+# Only xt expressions need iptables-nft-save; only a netns with legacy tables needs iptables-legacy-save.
+if [[ $out == *'{"xt": {'* ]]; then out=$(iptables-nft-save 2>/dev/null); emit iptables-nft-save $? "$out"; else emit iptables-nft-save 0 ''; fi
+if [ ! -e /proc/net/ip_tables_names ] || read -r _ </proc/net/ip_tables_names; then out=$(iptables-legacy-save 2>/dev/null); emit iptables-legacy-save $? "$out"; else emit iptables-legacy-save 0 ''; fi
 `;
 
 export const DUMP_COMMAND = 'nft -j list ruleset; iptables-nft-save; iptables-legacy-save';
@@ -55,7 +57,7 @@ function evidenceText(listings: readonly Listing[]): string {
 
 export async function dumpRules(lab: LabExec, node: string): Promise<RuleDump> {
   const marker = `grade-rules-${randomBytes(16).toString('hex')}`;
-  const result = await lab.exec(node, ['bash', '-c', SCRIPT, 'grade-rules', marker, String(RULE_DUMP_CAP)], {
+  const result = await lab.exec(node, ['bash', '-c', RULE_DUMP_SCRIPT, 'grade-rules', marker, String(RULE_DUMP_CAP)], {
     timeoutMs: 30_000,
     maxOutputBytes: SOURCES.length * (RULE_DUMP_CAP + 256),
   });
