@@ -113,9 +113,9 @@ export function expectedSentence(query: RuleQuery, expect = true): string {
 const quote = (rule: Rule): string => `\`${rule.line}\``;
 
 function describeMatch(m: RuleMatch): string {
+  // A match never holds assumptions: rules with conditions grade cannot judge are near misses.
   const via = m.via.length === 0 ? '' : ` (reached through ${m.via.map(quote).join(' then ')})`;
-  const assumed = m.assumptions.length === 0 ? '' : `, assuming ${m.assumptions.join(', ')} lets them through`;
-  return `${quote(m.rule)}${via}${assumed}`;
+  return `${quote(m.rule)}${via}`;
 }
 
 /** What was found, in one sentence: the rule that handles the packets, or why none does. */
