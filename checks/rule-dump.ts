@@ -20,7 +20,7 @@ m=$1 cap=$2
 emit() { printf '%s %s %d %d\n' "$m" "$1" "$2" "\${#3}"; printf '%s\n' "\${3:0:$cap}"; }
 out=$(nft -j list ruleset 2>/dev/null); emit nft $? "$out"
 # Only xt expressions need iptables-nft-save; only a netns with legacy tables needs iptables-legacy-save.
-if [[ $out == *'{"xt": {'* ]]; then out=$(iptables-nft-save 2>/dev/null); emit iptables-nft-save $? "$out"; else emit iptables-nft-save 0 ''; fi
+if [ "\${#out}" -le "$cap" ] && [[ $out == *'{"xt": {'* ]]; then out=$(iptables-nft-save 2>/dev/null); emit iptables-nft-save $? "$out"; else emit iptables-nft-save 0 ''; fi
 if [ ! -e /proc/net/ip_tables_names ] || read -r _ </proc/net/ip_tables_names; then out=$(iptables-legacy-save 2>/dev/null); emit iptables-legacy-save $? "$out"; else emit iptables-legacy-save 0 ''; fi
 `;
 
