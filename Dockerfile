@@ -16,7 +16,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       iproute2 iptables iputils-ping net-tools netcat-openbsd telnet tcpdump curl socat procps \
       bridge-utils ca-certificates util-linux kmod less nano vim-tiny \
-      ufw dnsmasq-base bind9-dnsutils \
+      ufw dnsmasq-base bind9-dnsutils nftables \
  && rm -rf /var/lib/apt/lists/*
 
 COPY runner/image/lab-init.sh /usr/local/sbin/grade-lab-init

@@ -11,12 +11,21 @@ const LAB_OUTPUT = LAB_IPTABLES_SAVE;
 
 const DOCKER_ONLY = LAB_OUTPUT.split('\n').filter((l) => !/MASQUERADE|8080/.test(l)).join('\n');
 
-function fakeLab(stdout: string, overrides: Partial<ExecResult> = {}) {
+/** The three listings as the rule dump frames them (`legacy` is what iptables-legacy-save printed). */
+function framed(marker: string, legacy: string, nft = '{"nftables": []}', nftSave = '', codes: Partial<Record<string, number>> = {}, sizes: Partial<Record<string, number>> = {}): string {
+  const part = (name: string, text: string) => `${marker} ${name} ${codes[name] ?? 0} ${sizes[name] ?? Buffer.byteLength(text)}\n${text}\n`;
+  return part('nft', nft) + part('iptables-nft-save', nftSave) + part('iptables-legacy-save', legacy);
+}
+
+interface Listings { readonly nft?: string; readonly nftSave?: string; readonly codes?: Partial<Record<string, number>>; readonly sizes?: Partial<Record<string, number>> }
+
+function fakeLab(legacy: string, overrides: Partial<ExecResult> = {}, listings: Listings = {}) {
   const calls: { node: string; argv: readonly string[] }[] = [];
   const lab: LabExec = {
     nodeNames: ['host', 'router'],
     async exec(node, argv) {
       calls.push({ node, argv });
+      const stdout = overrides.stdout ?? framed(argv[4] ?? '', legacy, listings.nft, listings.nftSave, listings.codes, listings.sizes);
       return { exitCode: 0, output: stdout, stdout, stderr: '', truncated: false, timedOut: false, durationMs: 3, ...overrides };
     },
     // The rule check reads one node's rules; it has no use for a probe.
@@ -30,8 +39,8 @@ const portForward: IptablesParams = {
   node: 'router', table: 'nat', chain: 'PREROUTING', packet: { protocol: 'tcp', dport: 8080, inInterface: 'eth0' }, target: 'DNAT', toDestination: '10.0.0.2:80',
 };
 
-async function run(params: IptablesParams, stdout: string, overrides: Partial<ExecResult> = {}) {
-  const { lab, calls } = fakeLab(stdout, overrides);
+async function run(params: IptablesParams, stdout: string, overrides: Partial<ExecResult> = {}, listings: Listings = {}) {
+  const { lab, calls } = fakeLab(stdout, overrides, listings);
   const outcome = await iptablesCheck.run(params, { lab, token: 'tok', holderOf: () => undefined });
   return { outcome, calls };
 }
@@ -39,11 +48,14 @@ async function run(params: IptablesParams, stdout: string, overrides: Partial<Ex
 describe('iptables check', () => {
   it('passes when the learner MASQUERADEs the LAN, and names the rule', async () => {
     const { outcome, calls } = await run(masquerade, LAB_OUTPUT);
-    expect(calls).toEqual([{ node: 'router', argv: ['iptables-save'] }]);
+    expect(calls.map((c) => [c.node, ...c.argv.slice(0, 2)])).toEqual([['router', 'bash', '-c']]);
+    expect(calls[0]?.argv[4]).toMatch(/^grade-rules-[0-9a-f]{32}$/);
     expect(outcome.status).toBe('pass');
     expect(outcome.expected).toBe('a MASQUERADE rule in nat POSTROUTING for packets from 192.168.15.0/24 leaving eth0');
-    expect(outcome.observed).toBe('`-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE` handles these packets');
-    expect(outcome.evidence).toEqual([{ node: 'router', command: 'iptables-save', exitCode: 0, output: LAB_OUTPUT, truncated: false, timedOut: false }]);
+    expect(outcome.observed).toBe('in iptables-legacy nat POSTROUTING: `-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE` handles these packets');
+    expect(outcome.evidence).toEqual([
+      { node: 'router', command: 'nft -j list ruleset; iptables-nft-save; iptables-legacy-save', exitCode: 0, output: `# iptables-legacy-save\n${LAB_OUTPUT}`, truncated: false, timedOut: false },
+    ]);
   });
 
   it('passes the port forward', async () => {
@@ -65,7 +77,7 @@ describe('iptables check', () => {
     const { outcome } = await run(masquerade, LAB_OUTPUT.replace('192.168.15.0/24', '10.0.0.0/24'));
     expect(outcome.status).toBe('fail');
     expect(outcome.observed).toBe(
-      'no rule in nat POSTROUTING does; closest: `-A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE` (-s covers 10.0.0.0/24, not 192.168.15.0/24)',
+      'in iptables-legacy nat POSTROUTING: no rule in nat POSTROUTING does; closest: `-A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE` (-s covers 10.0.0.0/24, not 192.168.15.0/24)',
     );
   });
 
@@ -83,7 +95,7 @@ describe('iptables check', () => {
 
   it('says the chain is empty when only Docker rules are there', async () => {
     const { outcome } = await run(masquerade, DOCKER_ONLY);
-    expect(outcome).toMatchObject({ status: 'fail', observed: 'nat POSTROUTING has no rules (policy ACCEPT)' });
+    expect(outcome).toMatchObject({ status: 'fail', observed: 'in iptables-legacy nat POSTROUTING: nat POSTROUTING has no rules (policy ACCEPT)' });
     const nothing = await run(masquerade, '');
     expect(nothing.outcome).toMatchObject({ status: 'fail', observed: 'nat POSTROUTING has no rules' });
   });
@@ -93,13 +105,13 @@ describe('iptables check', () => {
     const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -j DROP\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n';
     const { outcome } = await run(params, text);
     expect(outcome.status).toBe('fail');
-    expect(outcome.observed).toBe('`-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT` would, but the earlier `-A INPUT -p tcp -j DROP` takes these packets first');
+    expect(outcome.observed).toBe('in iptables-legacy filter INPUT: `-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT` would, but the earlier `-A INPUT -p tcp -j DROP` takes these packets first');
   });
 
   it('names the jump that leads to the rule', async () => {
     const text = '*nat\n:POSTROUTING ACCEPT [0:0]\n:LAN - [0:0]\n-A POSTROUTING -o eth0 -j LAN\n-A LAN -j MASQUERADE\nCOMMIT\n';
     const { outcome } = await run(masquerade, text);
-    expect(outcome).toMatchObject({ status: 'pass', observed: '`-A LAN -j MASQUERADE` (reached through `-A POSTROUTING -o eth0 -j LAN`) handles these packets' });
+    expect(outcome).toMatchObject({ status: 'pass', observed: 'in iptables-legacy nat POSTROUTING: `-A LAN -j MASQUERADE` (reached through `-A POSTROUTING -o eth0 -j LAN`) handles these packets' });
   });
 
   it('with expect: false, passes only when no rule handles the packets', async () => {
@@ -110,16 +122,32 @@ describe('iptables check', () => {
     expect((await run(params, LAB_OUTPUT)).outcome.status).toBe('fail');
   });
 
-  it('is an error, not a fail, when iptables-save cannot run or is cut off', async () => {
-    const missing = await run(masquerade, '', { exitCode: 127, output: 'bash: iptables-save: command not found' });
-    expect(missing.outcome).toMatchObject({ status: 'error', observed: 'iptables-save failed on router (exit 127): bash: iptables-save: command not found' });
-    expect(missing.outcome.evidence[0]?.exitCode).toBe(127);
-    const slow = await run(masquerade, '', { exitCode: null, timedOut: true });
-    expect(slow.outcome).toMatchObject({ status: 'error', observed: 'iptables-save did not finish in time on router' });
-    const cut = await run(masquerade, `${DOCKER_ONLY}\n-A POSTROUTING -s 192.168.15.0/24 -o et`, { truncated: true });
-    expect(cut.outcome.status).toBe('error');
-    const cutButFound = await run(masquerade, `${LAB_OUTPUT}-A POSTROUTING -s 10`, { truncated: true });
-    expect(cutButFound.outcome.status).toBe('pass');
+  it('is an error, not a fail, when grade cannot read the rules', async () => {
+    const missing = await run(masquerade, '', {}, { codes: { nft: 127 } });
+    expect(missing.outcome).toMatchObject({ status: 'error', observed: 'nft failed on router (exit 127)' });
+    const slow = await run(masquerade, '', { exitCode: null, timedOut: true, stdout: '' });
+    expect(slow.outcome).toMatchObject({ status: 'error', observed: 'reading the rules did not finish in time on router' });
+    const unframed = await run(masquerade, '', { stdout: `grade-rules-guess nft 0 2\n{}\n`, exitCode: 1 });
+    expect(unframed.outcome).toMatchObject({ status: 'error', observed: 'reading the rules on router gave no whole listing (exit 1)' });
+  });
+
+  it("fails, never errors, on a rule set over the cap: the size is the learner's doing", async () => {
+    const huge = await run(masquerade, LAB_OUTPUT, {}, { sizes: { 'iptables-legacy-save': 5 * 1024 * 1024 } });
+    expect(huge.outcome).toMatchObject({ status: 'fail', observed: 'the iptables-legacy-save listing on router is 5.0 MiB, over the 1.0 MiB grade reads: a rule set this large cannot be judged' });
+  });
+
+  it('a marker printed inside a rule cannot split the listings', async () => {
+    // The learner cannot know the per-call marker; a guessed one is only text inside the comment.
+    const text = '*nat\n:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -s 192.168.15.0/24 -m comment --comment "grade-rules-0 nft 0 1\n-A POSTROUTING -j MASQUERADE" -j ACCEPT\nCOMMIT\n';
+    const { outcome } = await run(masquerade, text);
+    expect(outcome.status).toBe('fail');
+  });
+
+  it('fails, naming why, when the legacy listing does not read as one', async () => {
+    const twice = '*nat\n:POSTROUTING ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE\nCOMMIT\n';
+    const { outcome } = await run(masquerade, twice);
+    expect(outcome.status).toBe('fail');
+    expect(outcome.observed).toContain('chain POSTROUTING of table nat is declared twice');
   });
 
   it('reports its node', () => {

@@ -1,9 +1,11 @@
 import type { CheckKind, CheckOutcome } from './check-kind.js';
-import { evidenceOf, firstLine } from './evidence.js';
+import { chainPlaces, type KernelRules } from './iptables/kernel-rules.js';
+import { judgePlaces, type Judgement } from './iptables/judge-places.js';
 import {
-  effectiveMatches, findMatchingRules, type MatchReport, type PacketClass, type RuleMatch, type RuleQuery, type WantedTarget,
+  effectiveMatches, type MatchReport, type PacketClass, type RuleMatch, type RuleQuery, type WantedTarget,
 } from './iptables/match-rule.js';
-import { parseIptablesSave, type Rule } from './iptables/parse-iptables-save.js';
+import type { Rule } from './iptables/rule-types.js';
+import { dumpRules, RULE_DUMP_CAP } from './rule-dump.js';
 
 export interface IptablesParams {
   node: string;
@@ -19,6 +21,8 @@ export interface IptablesParams {
   anyOf?: WantedTarget[];
   /** false: assert that no such rule exists. Default true. */
   expect?: boolean;
+  /** Instead of a rule: the chain's default policy (DROP: some chain on the hook drops what no rule accepts). */
+  policy?: 'ACCEPT' | 'DROP';
 }
 
 const IPV4_OR_CIDR = '^\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?$';
@@ -35,8 +39,8 @@ const targetOptions = {
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['node', 'chain', 'packet'],
-  oneOf: [{ required: ['target'] }, { required: ['anyOf'] }],
+  required: ['node', 'chain'],
+  oneOf: [{ required: ['target', 'packet'] }, { required: ['anyOf', 'packet'] }, { required: ['policy'], not: { anyOf: [{ required: ['packet'] }, { required: ['expect'] }] } }],
   dependencies: { toSource: ['target'], toDestination: ['target'], toPorts: ['target'] },
   properties: {
     node: { type: 'string' },
@@ -54,8 +58,10 @@ const schema = {
         inInterface: { type: 'string', pattern: INTERFACE },
         outInterface: { type: 'string', pattern: INTERFACE },
         state: { type: 'string', enum: ['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED'] },
+        icmpType: { type: 'integer', minimum: 0, maximum: 255 },
       },
     },
+    policy: { type: 'string', enum: ['ACCEPT', 'DROP'] },
     target: { type: 'string', minLength: 1 },
     ...targetOptions,
     anyOf: {
@@ -107,9 +113,9 @@ export function expectedSentence(query: RuleQuery, expect = true): string {
 const quote = (rule: Rule): string => `\`${rule.line}\``;
 
 function describeMatch(m: RuleMatch): string {
+  // A match never holds assumptions: rules with conditions grade cannot judge are near misses.
   const via = m.via.length === 0 ? '' : ` (reached through ${m.via.map(quote).join(' then ')})`;
-  const assumed = m.assumptions.length === 0 ? '' : `, assuming ${m.assumptions.join(', ')} lets them through`;
-  return `${quote(m.rule)}${via}${assumed}`;
+  return `${quote(m.rule)}${via}`;
 }
 
 /** What was found, in one sentence: the rule that handles the packets, or why none does. */
@@ -147,34 +153,69 @@ function wantedTargets(p: IptablesParams): WantedTarget[] {
   return [t];
 }
 
+const MIB = 1024 * 1024;
+const sizeText = (bytes: number): string => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+
+/** Sentences every observation ends with: both stores in use, listings grade could not fully read. */
+function notesOf(rules: KernelRules, judgement: Judgement | null): string {
+  const notes: string[] = [];
+  if (judgement?.bothBackends ?? false) notes.push('this node has rules in both nft and iptables-legacy; both were read');
+  notes.push(...rules.notes);
+  return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
+}
+
+/** The observation for a rule query, across every chain that stands for its (table, chain). */
+function observedOf(query: RuleQuery, j: Judgement): string {
+  const empty: MatchReport = { chainFound: false, policy: null, ruleCount: 0, searched: [], matches: [], possible: [], nearMisses: [] };
+  const primary = j.primary;
+  const plain = j.reports.length === 1 && primary?.place.backend === 'nft' && primary.place.table.family === 'ip';
+  const where = primary === null || plain ? '' : `in ${primary.place.label}: `;
+  const text = `${where}${observedSentence(query, primary?.report ?? empty)}`;
+  return j.blockedBy === null ? text : `${text}, but ${j.blockedBy}`;
+}
+
+/** The default policy of the chains on the hook: DROP when any of them drops what its rules leave. */
+function judgePolicy(rules: KernelRules, p: IptablesParams, wanted: 'ACCEPT' | 'DROP'): { pass: boolean; observed: string } {
+  const places = chainPlaces(rules, p.table ?? 'filter', p.chain);
+  const policies = places.map((x) => `${x.label} ${x.chain.policy ?? 'none (a user chain)'}`);
+  const drops = places.some((x) => x.chain.policy !== null && x.chain.policy !== 'ACCEPT');
+  const observed = places.length === 0 ? `no ${p.table ?? 'filter'} ${p.chain} chain exists, so nothing is dropped there` : `policy: ${policies.join(', ')}`;
+  return { pass: drops === (wanted === 'DROP'), observed };
+}
+
 export const iptablesCheck: CheckKind<IptablesParams> = {
   name: 'iptables',
-  description: 'read iptables-save on a node and assert that a rule in a table/chain handles a described class of packets with a wanted target (MASQUERADE, DNAT, ACCEPT...)',
+  description: 'read every rule the kernel holds on a node (nft and iptables-legacy) and assert that a rule in a table/chain handles a described class of packets with a wanted target (MASQUERADE, DNAT, ACCEPT...), or that the chain has a default policy',
   schema,
   nodesOf: (p) => [p.node],
   async run(p, { lab }): Promise<CheckOutcome> {
-    const query: RuleQuery = { table: p.table ?? 'filter', chain: p.chain, packet: p.packet, targets: wantedTargets(p) };
+    const query: RuleQuery = { table: p.table ?? 'filter', chain: p.chain, packet: p.packet ?? {}, targets: wantedTargets(p) };
     const expect = p.expect ?? true;
-    const expected = expectedSentence(query, expect);
-    const result = await lab.exec(p.node, ['iptables-save'], { maxOutputBytes: 1024 * 1024 });
-    const evidence = [evidenceOf(p.node, 'iptables-save', result)];
-    const error = (observed: string): CheckOutcome => ({ status: 'error', expected, observed, evidence });
-    if (result.timedOut) return error(`iptables-save did not finish in time on ${p.node}`);
-    if (result.exitCode !== 0) {
-      return error(`iptables-save failed on ${p.node} (exit ${result.exitCode ?? 'killed'}): ${firstLine(result.output) || 'no output'}`);
+    const expected = p.policy !== undefined ? `${query.table} ${query.chain} drops ${p.policy === 'DROP' ? '' : 'nothing '}by default (policy ${p.policy})` : expectedSentence(query, expect);
+    const dump = await dumpRules(lab, p.node);
+    const evidence = [dump.evidence];
+    if (dump.kind === 'failed') return { status: 'error', expected, observed: dump.why, evidence };
+    if (dump.kind === 'too-big') {
+      const observed = `the ${dump.source} listing on ${p.node} is ${sizeText(dump.size)}, over the ${sizeText(RULE_DUMP_CAP)} grade reads: a rule set this large cannot be judged`;
+      return { status: 'fail', expected, observed, evidence };
     }
-    let report: MatchReport;
+    const { rules } = dump;
+    if (rules.legacy.anomalies.length > 0) {
+      const observed = `the iptables-legacy rules on ${p.node} do not read as one unambiguous listing (${rules.legacy.anomalies.join('; ')}), so none of them can be trusted`;
+      return { status: 'fail', expected, observed, evidence };
+    }
+    if (rules.nft.anomalies.length > 0) return { status: 'error', expected, observed: `the nft listing on ${p.node} could not be read: ${rules.nft.anomalies.join('; ')}`, evidence };
+    if (p.policy !== undefined) {
+      const verdict = judgePolicy(rules, p, p.policy);
+      return { status: verdict.pass ? 'pass' : 'fail', expected, observed: `${verdict.observed}${notesOf(rules, null)}`, evidence };
+    }
+    let judgement: Judgement;
     try {
-      // A cut-off listing ends in a partial line, which could read as a broader rule.
-      const text = result.truncated ? result.stdout.slice(0, result.stdout.lastIndexOf('\n') + 1) : result.stdout;
-      report = findMatchingRules(parseIptablesSave(text), query);
+      judgement = judgePlaces(rules, query);
     } catch (e) {
-      return error(`could not compare rules: ${e instanceof Error ? e.message : String(e)}`);
+      return { status: 'error', expected, observed: `could not compare rules: ${e instanceof Error ? e.message : String(e)}`, evidence };
     }
-    const handled = effectiveMatches(report).length > 0;
-    const observed = observedSentence(query, report);
-    // A cut-off listing may hide the rule that would handle the packets.
-    if (result.truncated && !handled) return error(`iptables-save output was cut off, so the rules cannot be judged; ${observed}`);
-    return { status: handled === expect ? 'pass' : 'fail', expected, observed, evidence };
+    const observed = `${observedOf(query, judgement)}${notesOf(rules, judgement)}`;
+    return { status: judgement.handled === expect ? 'pass' : 'fail', expected, observed, evidence };
   },
 };

@@ -166,13 +166,40 @@ describe('findMatchingRules: conditions', () => {
     expect(accept('-A INPUT -p tcp -m multiport ! --ports 80 -j ACCEPT', tcp(22))).toBe(0);
   });
 
-  it('ignores neutral modules, assumes unknown ones match and says so', () => {
+  it('ignores neutral modules; a rule with conditions it cannot judge may not match, and never counts', () => {
     const neutral = checkConditions(rule('-A POSTROUTING -m conntrack --ctstate NEW -m comment --comment "lan" -m state --state NEW -j MASQUERADE'), {});
     expect(neutral).toEqual({ problems: [], assumptions: [] });
     const unknown = checkConditions(rule('-A POSTROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --tcp-flags SYN SYN --dport 80 -f -j MASQUERADE'), { protocol: 'tcp', dport: 80 });
     expect(unknown).toEqual({ problems: [], assumptions: ['-m addrtype --dst-type LOCAL', '-m tcp --tcp-flags SYN SYN', '-f'] });
     const report = findMatchingRules(nat('-A POSTROUTING -m mark --mark 0x1 -j MASQUERADE'), masquerade({ source: LAN }));
-    expect(report.matches[0]?.assumptions).toEqual(['-m mark --mark 0x1']);
+    expect(report.matches).toEqual([]);
+    expect(report.possible[0]?.assumptions).toEqual(['-m mark --mark 0x1']);
+    expect(report.nearMisses[0]?.reasons[0]).toMatch(/^may not match: grade cannot tell whether -m mark --mark 0x1 lets/);
+  });
+
+  it('never silently matches options of known modules it does not read, nor rules that can never match', () => {
+    const hostile = [
+      '-A POSTROUTING -m conntrack --ctstate NEW --ctorigdst 10.9.9.9 -j MASQUERADE',
+      '-A POSTROUTING -m time --datestop 2001-01-01T00:00:00 -j MASQUERADE',
+      '-A POSTROUTING -m statistic --mode random --probability 0.00000000000 -j MASQUERADE',
+      '-A POSTROUTING -m tcp --tcp-option 5 -j MASQUERADE',
+      '-A POSTROUTING -m comment --comment x --bogus -j MASQUERADE',
+      '-A POSTROUTING -m u32 --u32 "0>>22&0x3C@ 12>>26&0x3C@ 0=0x0" -j MASQUERADE',
+    ];
+    for (const line of hostile) {
+      const report = findMatchingRules(nat(line), masquerade({ source: LAN }));
+      expect(report.matches, line).toEqual([]);
+      expect(report.possible, line).toHaveLength(1);
+    }
+  });
+
+  it('judges -m icmp --icmp-type against the packets\' ICMP type, and only when the check names one', () => {
+    const ping = (line: string, icmpType?: number) => checkConditions(rule(line), { protocol: 'icmp', ...(icmpType === undefined ? {} : { icmpType }) });
+    expect(ping('-A FORWARD -p icmp -m icmp --icmp-type 8 -j ACCEPT', 8)).toEqual({ problems: [], assumptions: [] });
+    expect(ping('-A FORWARD -p icmp -m icmp --icmp-type echo-request -j ACCEPT', 8)).toEqual({ problems: [], assumptions: [] });
+    expect(ping('-A FORWARD -p icmp -m icmp --icmp-type 0 -j ACCEPT', 8).problems).toHaveLength(1);
+    expect(ping('-A FORWARD -p icmp -m icmp ! --icmp-type 8 -j ACCEPT', 8).problems).toHaveLength(1);
+    expect(ping('-A FORWARD -p icmp -m icmp --icmp-type 8 -j ACCEPT').assumptions).toEqual(['-m icmp --icmp-type 8']);
   });
 
   it('a state match must include the packets\' state: NEW unless the packet class says otherwise', () => {

@@ -2,7 +2,7 @@
 // whatever syntax the learner used, and say why the other candidate rules do not.
 
 import { ANY_ADDRESS, cidrContains, cidrsDisjoint, formatCidr, formatIpv4, parseCidr, parseIpv4, type Cidr } from './cidr.js';
-import type { AddressMatch, Chain, NamedMatch, PortMatch, Rule, Ruleset, Table } from './parse-iptables-save.js';
+import type { AddressMatch, Chain, MatchModule, NamedMatch, PortMatch, Rule, Ruleset, Table } from './rule-types.js';
 
 export type Protocol = 'tcp' | 'udp' | 'icmp';
 
@@ -17,6 +17,8 @@ export interface PacketClass {
   readonly outInterface?: string;
   /** The connection-tracking state of the packets (default NEW: the first packet of a connection, the only one the nat table sees). */
   readonly state?: string;
+  /** ICMP type of icmp packets (8: echo request); unset means any type. */
+  readonly icmpType?: number;
 }
 
 export interface WantedTarget {
@@ -40,7 +42,7 @@ export interface RuleMatch {
   readonly via: readonly Rule[];
   /** An earlier rule that certainly takes every one of these packets first. */
   readonly shadowedBy?: Rule;
-  /** Conditions this matcher cannot judge and assumed to let the packets through. */
+  /** Conditions this matcher cannot judge: such a rule only "may match" and never counts. */
   readonly assumptions: readonly string[];
 }
 
@@ -57,13 +59,14 @@ export interface MatchReport {
   /** Chains searched, the queried one first, then user chains reached by jumps. */
   readonly searched: readonly string[];
   readonly matches: readonly RuleMatch[];
+  /** Rules that would do it but for conditions this matcher cannot judge: they may not match, so they never count. */
+  readonly possible: readonly RuleMatch[];
   readonly nearMisses: readonly NearMiss[];
 }
 
 const TERMINATING = new Set(['ACCEPT', 'DROP', 'REJECT', 'DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'NETMAP', 'NFQUEUE', 'QUEUE']);
-/** Modules that do not narrow a packet class as described here (ports are read by the parser). */
-const NEUTRAL_MODULES = new Set(['comment', 'conntrack', 'state', 'tcp', 'udp', 'multiport']);
-const PORT_OPTIONS = new Set(['--dport', '--sport', '--destination-port', '--source-port']);
+const PORT_OPTIONS = new Set(['--dport', '--sport', '--destination-port', '--source-port', '--dports', '--sports', '--destination-ports', '--source-ports', '--ports']);
+const STATE_OPTIONS = new Set(['--ctstate', '--state']);
 
 export function parseCidrOrThrow(text: string | undefined): Cidr {
   if (text === undefined) return ANY_ADDRESS;
@@ -144,27 +147,59 @@ function stateProblem(rule: Rule, state: string): string | null {
   return null;
 }
 
-/** A tcp/udp module's options other than the ports the parser already read (e.g. --tcp-flags). */
-function nonPortOptions(options: readonly string[]): string[] {
+/** A module's options other than those in `known` and their values (e.g. --tcp-flags of -m tcp). */
+function otherOptions(options: readonly string[], known: ReadonlySet<string>): string[] {
   const rest: string[] = [];
   for (let i = 0; i < options.length; i++) {
     const option = options[i] ?? '';
-    if (option === '!' && PORT_OPTIONS.has(options[i + 1] ?? '')) continue;
-    if (PORT_OPTIONS.has(option)) i += options[i + 1] === '!' ? 2 : 1;
+    if (option === '!' && known.has(options[i + 1] ?? '')) continue;
+    if (known.has(option)) i += options[i + 1] === '!' ? 2 : 1;
     else rest.push(option);
   }
   return rest;
 }
 
-/** Conditions of modules this matcher cannot judge; they are assumed to let the packets through. */
-function assumptionsOf(rule: Rule): string[] {
+const ICMP_TYPES: Readonly<Record<string, number>> = {
+  'echo-reply': 0, pong: 0, 'destination-unreachable': 3, 'echo-request': 8, ping: 8, 'time-exceeded': 11,
+};
+
+/** `-m icmp --icmp-type T`: judged against the packets' ICMP type when the check names one. */
+function icmpModuleProblem(m: MatchModule, packet: PacketClass): string | null | 'unknown' {
+  const at = m.options.indexOf('--icmp-type');
+  const negated = m.options[at - 1] === '!' || m.options[at + 1] === '!';
+  const text = (m.options[at + 1] === '!' ? m.options[at + 2] : m.options[at + 1]) ?? '';
+  const type = /^\d+$/.test(text) ? Number(text) : ICMP_TYPES[text];
+  if (at < 0 || otherOptions(m.options, new Set(['--icmp-type'])).length > 0 || type === undefined || packet.icmpType === undefined) return 'unknown';
+  return (type === packet.icmpType) !== negated ? null : `${negated ? 'excludes' : 'matches only'} --icmp-type ${text}, the packets are ICMP type ${packet.icmpType}`;
+}
+
+/** The options of a module this matcher reads in full, or null for a module it does not read. */
+function knownOptions(name: string): ReadonlySet<string> | null {
+  if (name === 'comment') return new Set(['--comment']);
+  if (name === 'conntrack' || name === 'state') return STATE_OPTIONS;
+  if (name === 'tcp' || name === 'udp' || name === 'multiport') return PORT_OPTIONS;
+  return null;
+}
+
+/** Conditions of modules this matcher cannot judge: the rule may not match the packets. */
+function assumptionsOf(rule: Rule, packet: PacketClass): string[] {
   const notes: string[] = [];
   for (const m of rule.matches) {
-    const extra = m.name === 'tcp' || m.name === 'udp' ? nonPortOptions(m.options) : [];
-    if (!NEUTRAL_MODULES.has(m.name) || extra.length > 0) notes.push(`-m ${m.name} ${(extra.length > 0 ? extra : m.options).join(' ')}`.trim());
+    if (m.name === 'icmp' && icmpModuleProblem(m, packet) !== 'unknown') continue;
+    const known = knownOptions(m.name);
+    const extra = known === null ? [] : otherOptions(m.options, known);
+    if (known === null || extra.length > 0) notes.push(`-m ${m.name} ${(extra.length > 0 ? extra : m.options).join(' ')}`.trim());
   }
   if (rule.unknownOptions.length > 0) notes.push(rule.unknownOptions.join(' '));
   return notes;
+}
+
+function icmpProblem(rule: Rule, packet: PacketClass): string | null {
+  for (const m of rule.matches) {
+    const problem = m.name === 'icmp' ? icmpModuleProblem(m, packet) : null;
+    if (problem !== null && problem !== 'unknown') return problem;
+  }
+  return null;
 }
 
 export interface ConditionCheck {
@@ -184,8 +219,9 @@ export function checkConditions(rule: Rule, packet: PacketClass): ConditionCheck
     portProblem('sport', rule.sport, packet.sport),
     eitherPortProblem(rule.ports, packet),
     stateProblem(rule, packet.state ?? 'NEW'),
+    icmpProblem(rule, packet),
   ].filter((p): p is string => p !== null);
-  return { problems, assumptions: assumptionsOf(rule) };
+  return { problems, assumptions: assumptionsOf(rule, packet) };
 }
 
 function normaliseRange(text: string | undefined, one: (part: string) => string): string | null {
@@ -254,6 +290,7 @@ export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchRepo
   const start = table?.chains.find((c) => c.name === query.chain);
   const searched: string[] = [];
   const matches: RuleMatch[] = [];
+  const possible: RuleMatch[] = [];
   const nearMisses: NearMiss[] = [];
   const wantedNames = new Set(query.targets.map((t) => t.target.toUpperCase()));
   const onPath = new Set<string>();
@@ -275,7 +312,12 @@ export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchRepo
       const wanted = wantedNames.has(target.toUpperCase());
       const mismatch = targetMismatch(rule, query.targets, query.packet);
       if (problems.length === 0 && mismatch === null) {
-        matches.push({ rule, via, ...(shadow === undefined ? {} : { shadowedBy: shadow }), assumptions });
+        const found = { rule, via, ...(shadow === undefined ? {} : { shadowedBy: shadow }), assumptions };
+        if (assumptions.length === 0) matches.push(found);
+        else {
+          possible.push(found);
+          nearMisses.push({ rule, via, reasons: [mayNotMatch(assumptions)] });
+        }
       } else if (problems.length > 0 && (wanted || (userChain !== undefined && chainReaches(t, userChain, wantedNames, new Set(onPath))))) {
         nearMisses.push({ rule, via, reasons: problems });
       } else if (problems.length === 0 && mismatch !== null && (wanted || TERMINATING.has(target.toUpperCase()))) {
@@ -301,8 +343,14 @@ export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchRepo
     ruleCount: start?.rules.length ?? 0,
     searched,
     matches,
+    possible,
     nearMisses,
   };
+}
+
+/** The sentence for a rule whose conditions include some grade cannot judge. */
+export function mayNotMatch(assumptions: readonly string[]): string {
+  return `may not match: grade cannot tell whether ${assumptions.join(', ')} lets these packets through, so the rule does not count`;
 }
 
 /** Matches that would really handle the packets: not taken first by an earlier rule. */

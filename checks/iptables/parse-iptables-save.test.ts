@@ -80,9 +80,9 @@ describe('tokenize', () => {
     expect(tokenize(`--comment "it\\'s \\"quoted\\""`).map((t) => t.text)).toEqual(['--comment', `it's "quoted"`]);
   });
 
-  it('marks quoted tokens, so a comment "-j" or "!" is not an option', () => {
-    expect(tokenize(`--comment "!" '-j'`)).toEqual([
-      { text: '--comment', quoted: false }, { text: '!', quoted: true }, { text: '-j', quoted: true },
+  it('marks quoted tokens, so a comment "-j" or "!" is not an option; single quotes do not group, as in iptables-restore', () => {
+    expect(tokenize(`--comment "!" "-j" 'a b'`)).toEqual([
+      { text: '--comment', quoted: false }, { text: '!', quoted: true }, { text: '-j', quoted: true }, { text: "'a", quoted: false }, { text: "b'", quoted: false },
     ]);
   });
 
@@ -155,7 +155,7 @@ describe('parseIptablesSave: structure', () => {
       }
       expect(() => parseIptablesSave(text)).not.toThrow();
     }
-    expect(parseIptablesSave('')).toEqual({ tables: [], unparsed: [], ignored: [] });
+    expect(parseIptablesSave('')).toEqual({ tables: [], unparsed: [], ignored: [], anomalies: [] });
   });
 });
 
@@ -280,5 +280,50 @@ describe('parseIptablesSave: rule fields', () => {
 
   it('reads a rule without a target', () => {
     expect(onlyRule('-A INPUT -s 10.0.0.1', 'filter')).not.toHaveProperty('target');
+  });
+});
+
+// What iptables-save prints for comments a learner chose (xtables_save_string: ", \ and ' escaped, newlines raw).
+describe('parseIptablesSave: learner-chosen text never starts a rule or a policy', () => {
+  const saved = (rules: string) => `*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n${rules}COMMIT\n`;
+
+  it('a newline in a comment stays in that rule (fake rule lines)', () => {
+    const parsed = parseIptablesSave(saved('-A FORWARD -s 10.9.0.0/16 -m comment --comment "x\n-A FORWARD -j ACCEPT\n" -j DROP\n'));
+    const rules = findChain(parsed, 'filter', 'FORWARD')?.rules ?? [];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ target: 'DROP', comment: 'x\n-A FORWARD -j ACCEPT\n' });
+    expect(parsed.anomalies).toEqual([]);
+  });
+
+  it('a newline in a comment cannot declare a policy (fake policy lines)', () => {
+    const parsed = parseIptablesSave(saved('-A INPUT -m comment --comment "\n:FORWARD ACCEPT [0:0]\nCOMMIT\n*filter\n:FORWARD ACCEPT [0:0]" -j ACCEPT\n'));
+    expect(findChain(parsed, 'filter', 'FORWARD')?.policy).toBe('DROP');
+    expect(parsed.tables).toHaveLength(1);
+    expect(parsed.anomalies).toEqual([]);
+  });
+
+  it('escaped quotes, backslashes and single quotes do not end the comment early', () => {
+    const comment = String.raw`"a\"\\\" -j ACCEPT\n-A FORWARD -j ACCEPT \'"`;
+    const parsed = parseIptablesSave(saved(`-A FORWARD -m comment --comment ${comment.replace('\\n', '\n')} -j DROP\n`));
+    const rules = findChain(parsed, 'filter', 'FORWARD')?.rules ?? [];
+    expect(rules.map((r) => r.target)).toEqual(['DROP']);
+    expect(rules[0]?.comment).toBe(`a"\\" -j ACCEPT\n-A FORWARD -j ACCEPT '`);
+  });
+
+  it('a very long comment is one token', () => {
+    const long = `${'y'.repeat(200)}\n-A FORWARD -j ACCEPT\n`.repeat(50);
+    const parsed = parseIptablesSave(saved(`-A FORWARD -m comment --comment "${long}" -j DROP\n`));
+    expect(findChain(parsed, 'filter', 'FORWARD')?.rules.map((r) => r.target)).toEqual(['DROP']);
+  });
+
+  it('records what iptables-save never writes: names with raw newlines, tables or chains twice, undeclared chains, no COMMIT', () => {
+    // A chain name holding a newline (only raw kernel calls can make one) shows as a second declaration or a late one.
+    expect(parseIptablesSave(saved(':x\n:FORWARD ACCEPT [0:0]\n')).anomalies).toContain('chain FORWARD of table filter is declared twice');
+    expect(parseIptablesSave(saved('-A FORWARD -j DROP\n:y - [0:0]\n')).anomalies).toContain('chain y of table filter is declared after rules');
+    expect(parseIptablesSave(saved('-A NOPE -j ACCEPT\n')).anomalies).toEqual(['a rule of table filter is in chain NOPE, which is not declared']);
+    expect(parseIptablesSave(`${saved('')}${saved('')}`).anomalies).toContain('table filter is listed twice');
+    expect(parseIptablesSave('*filter\n:INPUT ACCEPT [0:0]\n').anomalies).toEqual(['table filter has no COMMIT']);
+    expect(parseIptablesSave(saved('-A FORWARD -m comment --comment "open -j ACCEPT\n')).anomalies).toContain('a quoted value never ends');
+    expect(parseIptablesSave(saved('-I FORWARD 1 -j ACCEPT\n')).anomalies).toEqual(['1 line that iptables-save does not write']);
   });
 });
