@@ -30,9 +30,13 @@ bridge fdb show 2>/dev/null | while read -r -a w; do
 done
 exit 0`;
 
-/** Every place the checks run in: each node, and each namespace a check names inside one (NODE/NETNS). */
+/**
+ * Where the learner's configuration could lean on learned state: each learner node, and each namespace
+ * a check names inside one (NODE/NETNS). The lab's own nodes are configured by the lab and left alone
+ * (each place costs the machine a few processes before every check that sends traffic).
+ */
 export function placesOf(exercise: Exercise, checks: readonly CheckSpec[] = exercise.checks): string[] {
-  const places = new Set(exercise.nodes.map((n) => n.name));
+  const places = new Set(exercise.nodes.filter((n) => n.owner !== 'lab').map((n) => n.name));
   for (const check of checks) {
     const p = check.params as Record<string, unknown>;
     const pairs: [unknown, unknown][] = [[p.node, p.netns], [p.far, p.farNetns], [p.listener, p.listenerNetns]];
@@ -43,5 +47,5 @@ export function placesOf(exercise: Exercise, checks: readonly CheckSpec[] = exer
 
 /** Forget what the network learned, in every place at once. A place that cannot be entered (a namespace the learner never made) is skipped. */
 export async function forgetLearnedState(lab: LabExec, places: readonly string[]): Promise<void> {
-  await Promise.all(places.map((place) => lab.exec(place, ['bash', '-c', FORGET_SCRIPT], { timeoutMs: 5000 })));
+  await Promise.all(places.map((place) => lab.exec(place, ['bash', '-c', FORGET_SCRIPT], { timeoutMs: 10_000 })));
 }

@@ -33,12 +33,18 @@ export async function runChecks(exercise: Exercise, kinds: ReadonlyMap<string, C
   return results.map((r, i) => withCauses(r, checks[i]!, results));
 }
 
-/** One check, tried again on a failure where its kind allows it; `fresh` runs before each try. */
+/**
+ * One check, tried again on a failure where its kind allows it; `fresh` runs before the first try (the
+ * second follows only the check's own traffic, which teaches the far side about the sender, not the way back).
+ */
 async function runOne(check: CheckSpec, kind: CheckKind, ctx: CheckContext, fresh?: () => Promise<void>): Promise<CheckResult> {
   const started = Date.now();
+  let before = fresh;
   const attempt = async (): Promise<CheckOutcome> => {
     try {
-      await fresh?.();
+      const forget = before;
+      before = undefined;
+      await forget?.();
       return await kind.run(check.params, ctx);
     } catch (error) {
       return { status: 'error', expected: check.title, observed: `the check could not run: ${messageOf(error)}`, evidence: [] };
