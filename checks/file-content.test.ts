@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { firstMatch, readNodeFile } from './file-content.js';
+import { consumerPattern, firstMatch, readNodeFile, visible } from './file-content.js';
 
 const M = '@@feedface0001';
 
@@ -49,5 +49,26 @@ describe('readNodeFile over the real probe-files', () => {
     writeFileSync(join(root, 'etc', 'hosts'), '127.0.0.1 localhost\n\n192.168.1.11 db');
     expect(read('/etc/hosts')).toEqual({ state: 'ok', lines: ['127.0.0.1 localhost', '', '192.168.1.11 db'] });
     expect(read('/etc/resolv.conf')).toEqual({ state: 'missing' });
+  });
+});
+
+describe('consumerPattern: \\s as config parsers split fields', () => {
+  const hosts = consumerPattern('^\\s*192\\.168\\.1\\.11(\\s+[^\\s#]+)*\\s+[dD][bB](\\s|#|$)');
+  test('spaces and tabs still separate', () => {
+    for (const line of ['192.168.1.11 db', '\t192.168.1.11\tdb', '192.168.1.11  other db # x']) expect(hosts.test(line), line).toBe(true);
+  });
+  test('U+00A0, U+2003, U+3000, a zero-width space, a byte-order mark and a CR do not', () => {
+    for (const line of ['192.168.1.11\u00a0db', '192.168.1.11\u2003db', '192.168.1.11\u3000db', '192.168.1.11 \u200bdb', '\ufeff192.168.1.11 db', '192.168.1.11 db\u200b', '192.168.1.11\rdb']) {
+      expect(hosts.test(line), visible(line)).toBe(false);
+    }
+  });
+  test('\\S outside a class, escaped backslashes and classes are kept apart', () => {
+    expect(consumerPattern('^a\\Sb$').test('a\u00a0b')).toBe(true); // not a space or a tab: a character of the field
+    expect(consumerPattern('^a\\Sb$').test('a\tb')).toBe(false);
+    expect(consumerPattern('^\\\\s$').test('\\s')).toBe(true);
+    expect(consumerPattern('^[\\s]$').test('\u00a0')).toBe(false);
+  });
+  test('visible shows what a person cannot see', () => {
+    expect(visible('a\u00a0b\u200b\r')).toBe('a<U+00A0>b<U+200B><U+000D>');
   });
 });

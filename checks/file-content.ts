@@ -46,3 +46,35 @@ export function firstMatch(lines: readonly string[], pattern: RegExp): { readonl
   const index = lines.findIndex((l) => pattern.test(l));
   return index < 0 ? undefined : { line: index + 1, text: lines[index]! };
 }
+
+/** Characters a person does not see, or takes for a space, that the programs reading config files never take for one. */
+export const UNSEEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
+
+/** The text with every UNSEEN character shown as <U+XXXX>, so a report shows what the program read. */
+export function visible(text: string): string {
+  return text.replace(UNSEEN, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/**
+ * The exercise's pattern, with \s read the way the programs that read config files split fields: a
+ * space or a tab only (glibc's resolv.conf and hosts parsers, procps sysctl, nsswitch), never U+00A0
+ * or the other Unicode spaces JavaScript's \s takes. \S becomes "neither space nor tab" likewise.
+ */
+export function consumerPattern(source: string): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\' && i + 1 < source.length) {
+      const next = source[++i]!;
+      if (next === 's') out += inClass ? ' \\t' : '[ \\t]';
+      else if (next === 'S' && !inClass) out += '[^ \\t]';
+      else out += c + next;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return new RegExp(out);
+}

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
-import { firstMatch, readNodeFile } from './file-content.js';
+import { consumerPattern, firstMatch, readNodeFile, visible } from './file-content.js';
 
 interface FileParams {
   node: string;
   /** An absolute path inside the node; links are followed inside the node. */
   path: string;
-  /** A regular expression that at least one line of the file must match. */
+  /** A regular expression that at least one line of the file must match; \s is a space or a tab only. */
   matches: string;
 }
 
 export const fileCheck: CheckKind<FileParams> = {
   name: 'file',
-  description: "a line of a file in a node's own filesystem matches a regular expression (read from outside the node)",
+  description: "a line of a file in a node's own filesystem matches a regular expression, \\s being a space or a tab as config parsers read them (read from outside the node)",
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -27,7 +27,7 @@ export const fileCheck: CheckKind<FileParams> = {
   nodesOf: (p) => [p.node],
   async run(p, { lab }) {
     const expected = `a line of ${p.path} on ${p.node} matches /${p.matches}/`;
-    const pattern = new RegExp(p.matches);
+    const pattern = consumerPattern(p.matches);
     const mark = `@@${randomBytes(6).toString('hex')}`;
     const result = await lab.probe('files', [p.node, p.path], { env: { GRADE_MARK: mark } });
     const evidence = [evidenceOf(p.node, `cat ${p.path}`, result)];
@@ -39,7 +39,7 @@ export const fileCheck: CheckKind<FileParams> = {
       return { status: 'fail', expected, observed: `${p.path} ${why}, so grade cannot judge it`, evidence };
     }
     const match = firstMatch(file.lines, pattern);
-    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${match.text.trim().slice(0, 120)}`, evidence };
+    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${visible(match.text.trim().slice(0, 120))}`, evidence };
     // The observation is quoted on its own where a behaviour check names this one (because:).
     const observed = file.lines.every((l) => l.trim() === '') ? `${p.path} on ${p.node} is empty` : `no line of ${p.path} on ${p.node} matches`;
     return { status: 'fail', expected, observed, evidence };

@@ -42,7 +42,7 @@ export const httpCheck: CheckKind<HttpParams> = {
     const url = fill(p.url, values);
     const from = usesPort(p.expect) ? ['--local-port', String(values.port)] : [];
     const { host, port } = hostOfUrl(url);
-    const target = await targetOf(lab, p.node, host);
+    const target = await targetOf(lab, p.node, host, holderOf);
     if (target.address === undefined) {
       return { status: target.fault ? 'error' : 'fail', expected: `${p.node} fetches ${p.url} and the page contains ${shown(p.expect)}`, observed: target.why, evidence: [...target.evidence] };
     }

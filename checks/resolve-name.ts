@@ -53,8 +53,13 @@ export function describeLookup(name: string, node: string, lookup: Lookup, names
 /** For tcp and http: where a host name leads from a node (an address is itself), with evidence. */
 export type Target = { readonly address: string; readonly evidence: readonly Evidence[] } | { readonly address?: undefined; readonly evidence: readonly Evidence[]; readonly why: string; readonly fault: boolean };
 
-/** The first address a node's resolver gives for `host` (what its programs connect to). */
-export async function targetOf(lab: LabExec, node: string, host: string): Promise<Target> {
+/**
+ * The first address a node's resolver gives for `host` (what its programs connect to). With the
+ * exercise's `holderOf`, a name must lead to an address the exercise gives some node: the name is the
+ * path the check proves, and a stale address (one no node has) reaches a server only when a rule on the
+ * learner's side rewrites it (a DNAT from it, an address and relay of their own).
+ */
+export async function targetOf(lab: LabExec, node: string, host: string, holderOf?: (address: string) => string | undefined): Promise<Target> {
   if (isIPv4(host)) return { address: host, evidence: [] };
   const { report, evidence } = await resolveOn(lab, node, host);
   const unreadable = report && unreadableFiles(report, node);
@@ -62,6 +67,10 @@ export async function targetOf(lab: LabExec, node: string, host: string): Promis
   if (!report?.system) return { evidence: [evidence], why: `could not resolve ${host} as ${node} would`, fault: true };
   const address = report.system.addresses[0];
   if (!address) return { evidence: [evidence], why: describeLookup(host, node, report.system, report.nameservers), fault: false };
+  if (holderOf && !holderOf(address)) {
+    const why = `${host} resolves to ${address} on ${node}, an address no node of this lab has: whatever answers there is reached through a rewrite of the address, not through the name`;
+    return { evidence: [evidence], why, fault: false };
+  }
   return { address, evidence: [evidence] };
 }
 

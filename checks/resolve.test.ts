@@ -130,3 +130,28 @@ describe('targetOf (tcp and http by name)', () => {
     expect(await targetOf(labAnswering({}, 2).lab, 'host-a', 'db')).toMatchObject({ fault: true });
   });
 });
+
+describe('targetOf with the lab topology (holderOf)', () => {
+  const holders = (a: string) => ({ '192.168.1.11': 'db' })[a];
+  test("a name leading to a node's address is used", async () => {
+    expect(await targetOf(labAnswering({ system: rows('192.168.1.11', 'db') }).lab, 'host-a', 'db', holders)).toMatchObject({ address: '192.168.1.11' });
+  });
+  test('a name leading to an address no node has fails as the learner\'s (a DNAT from a stale record)', async () => {
+    const t = await targetOf(labAnswering({ system: rows('192.168.1.99', 'db') }).lab, 'host-a', 'db', holders);
+    expect(t).toMatchObject({ fault: false, why: expect.stringContaining('192.168.1.99 on host-a, an address no node of this lab has') });
+    expect(t.address).toBeUndefined();
+  });
+});
+
+describe('resolve check, the hosts file read by the resolver alone (source: hosts-file)', () => {
+  const hostsFile = { node: 'host-a', name: 'db', expect: '192.168.1.11', source: 'hosts-file' as const };
+  test('passes when glibc, reading only the hosts file, gives the address; no capture is started', async () => {
+    const { lab, calls } = labAnswering({ system: rows('192.168.1.99', 'db'), hostsFile: [...rows('192.168.1.5', 'db'), ...rows('192.168.1.11', 'db')] });
+    expect(await resolveCheck.run(hostsFile, ctx(lab))).toMatchObject({ status: 'pass' });
+    expect(calls).toEqual([['resolve', 'host-a', 'db']]);
+  });
+  test('fails when the resolver finds no entry (a line with U+00A0 between address and name pairs nothing)', async () => {
+    const r = await resolveCheck.run(hostsFile, ctx(labAnswering({ system: rows('192.168.1.11', 'db') }).lab));
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining('finds no entry for db') });
+  });
+});

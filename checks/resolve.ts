@@ -11,13 +11,16 @@ interface ResolveParams {
   expect: string;
   /** The node whose DNS server must have been asked (its switch port must receive the query). */
   via?: string;
-  /** files: the answer must come from the node's hosts file, without asking any name server. */
-  source?: 'files';
+  /**
+   * files: the answer must come from the node's hosts file, without asking any name server.
+   * hosts-file: the node's hosts file alone, read by the resolver itself, pairs the name with `expect`.
+   */
+  source?: 'files' | 'hosts-file';
 }
 
 export const resolveCheck: CheckKind<ResolveParams> = {
   name: 'resolve',
-  description: "a host name resolves to an address on a node, as its own programs see it (hosts file, resolv.conf, nsswitch.conf); via: the DNS server node that must answer, or source: files",
+  description: "a host name resolves to an address on a node, as its own programs see it (hosts file, resolv.conf, nsswitch.conf); via: the DNS server node that must answer, source: files (the hosts file answers first) or hosts-file (the hosts file alone names it, as glibc reads it)",
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -28,7 +31,7 @@ export const resolveCheck: CheckKind<ResolveParams> = {
       name: { type: 'string', pattern: HOST_NAME_PATTERN },
       expect: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
       via: { type: 'string' },
-      source: { enum: ['files'] },
+      source: { enum: ['files', 'hosts-file'] },
     },
   },
   nodesOf: (p) => (p.via ? [p.node, p.via] : [p.node]),
@@ -47,6 +50,7 @@ async function resolveRun(p: ResolveParams, lab: LabExec): Promise<CheckOutcome>
   if (unreadable) return out('fail', unreadable);
   if (!report?.system || !report.hostsFile) return out('error', `could not resolve ${p.name} as ${p.node} would`);
   const { system, hostsFile } = report;
+  if (p.source === 'hosts-file') return fromHostsFile(p, hostsFile, out);
   if (system.addresses[0] !== p.expect) return out('fail', wrongAnswer(p, system, hostsFile, report.nameservers));
   if (!watched) return out('pass', `${p.name} resolves to ${system.addresses.join(', ')}`);
   const capture = report.capture;
@@ -55,6 +59,7 @@ async function resolveRun(p: ResolveParams, lab: LabExec): Promise<CheckOutcome>
 }
 
 function expectedOf(p: ResolveParams): string {
+  if (p.source === 'hosts-file') return `${p.node}'s /etc/hosts, as its resolver reads it, pairs ${p.expect} with ${p.name}`;
   const base = `${p.name} resolves to ${p.expect} on ${p.node}`;
   if (p.via) return `${base}, answered by the DNS server on ${p.via}`;
   return p.source === 'files' ? `${base}, from its hosts file before any DNS server is asked` : base;
@@ -73,6 +78,14 @@ function wrongAnswer(p: ResolveParams, system: Lookup, hostsFile: Lookup, namese
 type Out = (status: CheckOutcome['status'], observed: string) => CheckOutcome;
 
 type Capture = NonNullable<ResolveReport['capture']>;
+
+/** glibc's own hosts-file parser decides (only space and tab separate; a lookalike is another name). */
+function fromHostsFile(p: ResolveParams, hostsFile: Lookup, out: Out): CheckOutcome {
+  const given = hostsFile.addresses;
+  if (given.includes(p.expect)) return out('pass', `${p.node}'s resolver, reading only its /etc/hosts, gives ${given.join(', ')} for ${p.name}`);
+  if (given.length > 0) return out('fail', `${p.node}'s resolver, reading only its /etc/hosts, gives ${given.join(', ')} for ${p.name}, not ${p.expect}`);
+  return out('fail', `${p.node}'s resolver, reading only its /etc/hosts, finds no entry for ${p.name} (an entry must be the address, then spaces or tabs, then the name, spelt exactly)`);
+}
 
 function fromFiles(p: ResolveParams, hostsFile: Lookup, capture: Capture, out: Out): CheckOutcome {
   if (hostsFile.addresses[0] !== p.expect) {

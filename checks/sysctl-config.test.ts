@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SYSCTL_FILES, effectiveSetting, readSysctlDump } from './sysctl-config.js';
+import { SYSCTL_FILES, dottedKey, effectiveSetting, parseSysctlLine, readSysctlDump, sameSysctlValue } from './sysctl-config.js';
 
 const parseSysctlFiles = (dump: string) => readSysctlDump(dump).settings;
 
@@ -57,6 +57,43 @@ describe('parseSysctlFiles', () => {
 
   test('nothing to read: no settings', () => {
     expect(parseSysctlFiles('')).toEqual([]);
+  });
+});
+
+describe('parseSysctlLine: a line as procps sysctl -p reads it', () => {
+  const nbsp = '\u00a0';
+  test('a non-breaking space around = stays in the key or value: nothing sets ip_forward', () => {
+    expect(parseSysctlLine(`net.ipv4.ip_forward${nbsp}=${nbsp}1`)).toEqual({ key: `net.ipv4.ip_forward${nbsp}`, value: `${nbsp}1` });
+    expect(effectiveSetting(parseSysctlFiles(dump({ '/etc/sysctl.conf': `net.ipv4.ip_forward${nbsp}= 1` })), 'net.ipv4.ip_forward')).toBeUndefined();
+  });
+  test('zero-width characters and a byte-order mark are part of the key, not spaces', () => {
+    expect(parseSysctlLine('\u200bnet.ipv4.ip_forward = 1')?.key).toBe('\u200bnet.ipv4.ip_forward');
+    expect(parseSysctlLine('\ufeffnet.ipv4.ip_forward = 1')?.key).toBe('\ufeffnet.ipv4.ip_forward');
+    expect(parseSysctlLine('net.ipv4.ip_forward = 1\u200b')?.value).toBe('1\u200b');
+  });
+  test('a CR at the end of a line (a file saved with CRLF) is stripped, as procps and systemd-sysctl do', () => {
+    expect(parseSysctlLine('net.ipv4.ip_forward = 1\r')).toEqual({ key: 'net.ipv4.ip_forward', value: '1' });
+  });
+  test('the value ends at a CR inside the line; more = signs belong to the value', () => {
+    expect(parseSysctlLine('kernel.x = 1\r0')?.value).toBe('1');
+    expect(parseSysctlLine('kernel.core_pattern = a=b')?.value).toBe('a=b');
+  });
+  test('no value, or no key: nothing set', () => {
+    expect(parseSysctlLine('net.ipv4.ip_forward =')).toBeUndefined();
+    expect(parseSysctlLine('net.ipv4.ip_forward = \t')).toBeUndefined();
+    expect(parseSysctlLine(' = 1')).toBeUndefined();
+  });
+  test('a comment after the value is part of the value (sysctl has no trailing comments)', () => {
+    expect(parseSysctlLine('net.ipv4.ip_forward = 1 # on')?.value).toBe('1 # on');
+  });
+  test('keys with slashes turn round the way procps slashdot() does', () => {
+    expect(dottedKey('net/ipv4/conf/eth0.1/forwarding')).toBe('net.ipv4.conf.eth0/1.forwarding');
+    expect(dottedKey('net.ipv4.conf.eth0/1.forwarding')).toBe('net.ipv4.conf.eth0/1.forwarding');
+  });
+  test('numbers compare as the kernel reads them: 01, 0x1 and "1 # on" are 1; "1<U+00A0>" and "08" set nothing', () => {
+    for (const v of ['1', '01', '0x1', '1 # on', '1\t2']) expect(sameSysctlValue(v, '1'), v).toBe(true);
+    for (const v of ['1\u00a0', '\u00a01', '08', '10', 'one', '1\u200b']) expect(sameSysctlValue(v, '1'), v).toBe(false);
+    expect(sameSysctlValue('4096  87380 6291456', '4096 87380 6291456')).toBe(true);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
+import { UNSEEN, visible } from './file-content.js';
 import { sysctlParamsSchema, type SysctlParams } from './sysctl.js';
 import { randomBytes } from 'node:crypto';
-import { SYSCTL_FILES, effectiveSetting, readSysctlDump } from './sysctl-config.js';
+import { SYSCTL_FILES, type ConfigSetting, effectiveSetting, readSysctlDump, sameSysctlValue } from './sysctl-config.js';
 
 export const sysctlPersistedCheck: CheckKind<SysctlParams> = {
   name: 'sysctl-persisted',
@@ -22,8 +23,15 @@ export const sysctlPersistedCheck: CheckKind<SysctlParams> = {
       return { status: 'fail', expected, observed: `${list}, so grade cannot tell what the node would apply at boot`, evidence };
     }
     const setting = effectiveSetting(settings, key);
-    if (!setting) return { status: 'fail', expected, observed: `no sysctl file on ${p.node} sets ${key}, so it is lost at reboot`, evidence };
-    const ok = setting.value === String(p.value);
-    return { status: ok ? 'pass' : 'fail', expected, observed: `${setting.file} line ${setting.line} sets ${key} = ${setting.value}`, evidence };
+    if (!setting) return { status: 'fail', expected, observed: notSet(settings, key, p.node), evidence };
+    const ok = sameSysctlValue(setting.value, String(p.value));
+    return { status: ok ? 'pass' : 'fail', expected, observed: `${setting.file} line ${setting.line} sets ${key} = ${visible(setting.value)}`, evidence };
   },
 };
+
+/** Why no file sets the key: none names it, or a line names it with a character sysctl keeps in the name. */
+function notSet(settings: readonly ConfigSetting[], key: string, node: string): string {
+  const lookalike = settings.filter((s) => s.key.replace(UNSEEN, '') === key).at(-1);
+  if (!lookalike) return `no sysctl file on ${node} sets ${key}, so it is lost at reboot`;
+  return `${lookalike.file} line ${lookalike.line} sets "${visible(lookalike.key)}", not ${key}: sysctl takes only spaces and tabs for spaces, so that key does not exist and ${key} is lost at reboot`;
+}

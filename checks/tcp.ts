@@ -64,7 +64,7 @@ export const tcpCheck: CheckKind<TcpParams> = {
     const send = p.send === undefined ? '' : fill(p.send, values);
     const srcPort = usesPort(p.send, p.expect) ? values.port : undefined;
     const node = placeOf(p.node, p.netns);
-    const target = await targetOf(lab, node, p.to);
+    const target = await targetOf(lab, node, p.to, holderOf);
     if (target.address === undefined) {
       const status = target.fault ? 'error' : wantConnect ? 'fail' : 'pass';
       return { status, expected: `${node} ${wantConnect ? 'connects' : 'cannot connect'} to ${p.to}:${p.port}`, observed: target.why, evidence: [...target.evidence] };

@@ -4,6 +4,7 @@ import { InfraError } from '../core/errors.js';
 import type { CheckSpec } from '../core/exercise.js';
 import type { LabExec } from '../runner/lab-exec.js';
 import { exerciseOf, nodeSpec } from '../test/support/exercises.js';
+import { FORGET_SCRIPT, placesOf } from './learned-state.js';
 import { addressHolders, runChecks } from './run-checks.js';
 
 // A fake kind that reports the status named in its params: this tests the grader's bookkeeping, not a lab.
@@ -101,5 +102,77 @@ describe('addressHolders', () => {
   test('maps each address, without its prefix, to its node; unknown addresses to undefined', () => {
     const holderOf = addressHolders(exerciseOf({ nodes: [nodeSpec('web', { interfaces: [{ name: 'eth0', network: 'internet', addresses: ['203.0.113.10/24'] }] })] }));
     expect([holderOf('203.0.113.10'), holderOf('203.0.113.10/24'), holderOf('203.0.113.1')]).toEqual(['web', undefined, undefined]);
+  });
+});
+
+describe('runChecks: no verdict depends on the order of the checks', () => {
+  // A one-sided tunnel: a knows the way to b (configured); b knows the way to a only once it has
+  // learned it from a's traffic (a neighbour or forwarding entry), which the lab forgets on FORGET_SCRIPT.
+  function tunnelLab() {
+    const learned = new Set<string>();
+    const configured = new Set(['a>b']);
+    const forgets: string[] = [];
+    const lab: LabExec = {
+      nodeNames: ['a', 'b'],
+      async exec(node, argv) {
+        if (argv.join(' ') === `bash -c ${FORGET_SCRIPT}`) {
+          forgets.push(node);
+          learned.delete(`${node}:learned`);
+        }
+        return { exitCode: 0, output: '', stdout: '', stderr: '', truncated: false, timedOut: false, durationMs: 0 };
+      },
+      probe: unused,
+    };
+    const talk: CheckKind<{ from: string; to: string }> = {
+      name: 'talk',
+      description: 'test double',
+      schema: {},
+      nodesOf: (p) => [p.from, p.to],
+      confirmFailure: () => true,
+      async run(p) {
+        await new Promise((r) => setTimeout(r, 1));
+        const ok = configured.has(`${p.from}>${p.to}`) || learned.has(`${p.from}:learned`);
+        learned.add(`${p.to}:learned`); // the far side learns the way back from what it received
+        return { status: ok ? 'pass' : 'fail', expected: 'e', observed: ok ? 'through' : 'lost', evidence: [] };
+      },
+    };
+    return { lab, talk: talk as unknown as CheckKind, learned, forgets };
+  }
+  const talkSpec = (id: string, from: string, to: string): CheckSpec => ({ id, title: id, kind: 'talk', points: 1, because: [], params: { from, to } });
+  const exercise = exerciseOf({ nodes: [nodeSpec('a'), nodeSpec('b')], checks: [talkSpec('a-to-b', 'a', 'b'), talkSpec('b-to-a', 'b', 'a'), spec('file', 'pass')] });
+
+  test('the direction that works only through learned state fails in every order, the other passes', async () => {
+    const verdicts = [];
+    for (const order of [['a-to-b', 'b-to-a'], ['b-to-a', 'a-to-b'], undefined]) {
+      const { lab, talk, learned } = tunnelLab();
+      learned.add('b:learned'); // the learner's own script made a speak first
+      const results = await runChecks(exercise, new Map([...kinds, ['talk', talk]]), lab, 't', order ? { order } : {});
+      verdicts.push(results.map((r) => `${r.id} ${r.status}`));
+    }
+    expect(verdicts[0]).toEqual(['a-to-b pass', 'b-to-a fail', 'file pass']);
+    expect(verdicts[1]).toEqual(verdicts[0]);
+    expect(verdicts[2]).toEqual(verdicts[0]);
+  });
+
+  test('before each check that sends traffic, every learner node forgets what it learned', async () => {
+    const { lab, talk, forgets } = tunnelLab();
+    await runChecks(exercise, new Map([...kinds, ['talk', talk]]), lab, 't', { order: ['b-to-a', 'a-to-b'] });
+    // Before the first try of each, in both nodes (b-to-a's second try follows only its own traffic).
+    expect(forgets).toEqual(['a', 'b', 'a', 'b']);
+  });
+});
+
+describe('placesOf', () => {
+  test('every learner node, and each namespace a check names in one', () => {
+    const ex = exerciseOf({
+      nodes: [nodeSpec('a'), nodeSpec('b')],
+      checks: [
+        { ...spec('r', 'pass'), params: { node: 'a', netns: 'NS1', far: 'b', farNetns: 'NS2' } },
+        { ...spec('t', 'pass'), params: { node: 'a', listener: 'b', listenerNetns: 'NS3' } },
+      ],
+    });
+    expect(placesOf(ex).sort()).toEqual(['a', 'a/NS1', 'b', 'b/NS2', 'b/NS3']);
+    const withServer = exerciseOf({ nodes: [nodeSpec('a'), nodeSpec('srv', { owner: 'lab' })], checks: [] });
+    expect(placesOf(withServer)).toEqual(['a']);
   });
 });

@@ -46,3 +46,25 @@ describe('parseRoutes and lookupRoute', () => {
     expect(lookupRoute(parseRoutes('192.168.1.0/24 dev eth0'), parseIpv4('8.8.8.8')!)).toBeNull();
   });
 });
+
+describe('parseAddresses: what a device leads to, where the tracer stops', () => {
+  const text = [
+    '5: tundudp: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UNKNOWN group default qlen 500',
+    '    link/none ',
+    '    inet 10.254.0.1/24 scope global tundudp',
+    '7: veth10@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master jk-br0 state UP group default qlen 1000',
+    '    link/ether 3a:1c:00:00:00:01 brd ff:ff:ff:ff:ff:ff link-netns NS1',
+    '8: veth30@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000',
+    '    link/ether 3a:1c:00:00:00:03 brd ff:ff:ff:ff:ff:ff link-netnsid 2',
+    '9: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000',
+    '    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff',
+  ].join('\n');
+  it('a TUN device, a veth into a named or numbered namespace; nothing said of a plain interface', () => {
+    expect(parseAddresses(text).map((i) => [i.name, i.leadsTo])).toEqual([
+      ['tundudp', 'a TUN device, whose packets a program on the node carries'],
+      ['veth10', 'a link whose other end is in the network namespace NS1'],
+      ['veth30', 'a link whose other end is in another network namespace'],
+      ['eth0', null],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ export interface IfaceFacts {
   readonly master: string | null;
   /** Its IPv4 addresses with their networks (a point-to-point peer's prefix for `peer`). */
   readonly addresses: readonly { readonly address: number; readonly text: string; readonly net: Cidr }[];
+  /** What `ip addr` shows the device leads to, where the tracer cannot follow it (a TUN device, a veth into a namespace), or null. */
+  readonly leadsTo: string | null;
 }
 
 export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw' | 'other';
@@ -53,7 +55,7 @@ const INET_LINE = /^\s+inet\s+(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?(?:\s+peer\s+(\S+)
 
 /** `ip addr` text: interfaces, their state, bridge master and IPv4 addresses. */
 export function parseAddresses(text: string): IfaceFacts[] {
-  const ifaces: { name: string; usable: boolean; master: string | null; addresses: IfaceFacts['addresses'][number][] }[] = [];
+  const ifaces: { name: string; usable: boolean; master: string | null; addresses: IfaceFacts['addresses'][number][]; leadsTo: string | null }[] = [];
   for (const line of text.split(/\r?\n/)) {
     const head = IFACE_LINE.exec(line);
     if (head) {
@@ -65,17 +67,32 @@ export function parseAddresses(text: string): IfaceFacts[] {
         usable: flags.has('UP') && (flags.has('LOWER_UP') || state === 'UNKNOWN') && state !== 'DOWN',
         master: /\bmaster\s+(\S+)/.exec(rest)?.[1] ?? null,
         addresses: [],
+        leadsTo: null,
       });
       continue;
     }
-    const inet = INET_LINE.exec(line);
     const current = ifaces[ifaces.length - 1];
+    const link = LINK_LINE.exec(line);
+    if (link && current) current.leadsTo = leadsTo(link[1]!, link[2] ?? '');
+    const inet = INET_LINE.exec(line);
     if (!inet || current === undefined) continue;
     const address = parseIpv4(inet[1] ?? '');
     const net = parseCidr(inet[3] ?? `${inet[1]}/${inet[2] ?? '32'}`);
     if (address !== null && net !== null) current.addresses.push({ address, text: inet[1] ?? '', net });
   }
   return ifaces;
+}
+
+const LINK_LINE = /^\s+link\/(\S+)(.*)$/;
+
+/** "a TUN device", "a veth whose other end is in namespace NS1": what a link line says of its device. */
+function leadsTo(type: string, rest: string): string | null {
+  const netns = /\blink-netns\s+(\S+)/.exec(rest)?.[1];
+  if (netns) return `a link whose other end is in the network namespace ${netns}`;
+  if (/\blink-netnsid\s+\d+/.test(rest)) return 'a link whose other end is in another network namespace';
+  if (type === 'none') return 'a TUN device, whose packets a program on the node carries';
+  if (type === 'ipip' || type === 'gre' || type === 'sit') return `a ${type.toUpperCase()} tunnel`;
+  return null;
 }
 
 const ROUTE_TYPES = new Set<string>(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw']);

@@ -165,7 +165,10 @@ function leave(w: Walker, facts: NodeFacts, inIface: string | null): Member | { 
   const segment = world.segmentOf(node, outIface);
   const network = world.networkOf(node, outIface);
   if (segment === null) return stop(node, noRoute, `${node} sends ${describe(packet, back)} out of ${outIface}, which is down.`);
-  if (!world.isMapped(segment)) return stop(node, 'unknown', `${node} sends ${describe(packet, back)} into ${outIface}, which the tracer cannot follow.`);
+  if (!world.isMapped(segment)) {
+    const seen = facts.ifaces.find((i) => i.name === outIface)?.leadsTo;
+    return stop(node, 'unknown', `${node} sends ${describe(packet, back)} into ${outIface}${seen ? `, ${seen}` : ''}, which the tracer cannot follow${seen ? ' further' : ''}.`);
+  }
   const holder = holderOf(world, segment, nextHop, node);
 
   const local = localAddresses(facts);
