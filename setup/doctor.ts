@@ -58,7 +58,7 @@ export async function runDoctor(docker: Docker = dockerClient()): Promise<Doctor
     items.push(labImage);
     // Only on a host whose kernel has TUN: elsewhere the tunnels line already says what is missing.
     const tunnels = readTunnelFacts();
-    if (labImage.ok && tunnels.tun && tunnels.tunDevice) items.push(await checkLabRuntime(new DockerEngine(docker), labImageRef(root)));
+    if (labImage.ok && tunnels.tun && tunnels.tunDevice) items.push(...(await checkLabRuntime(new DockerEngine(docker), labImageRef(root))));
   }
   items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(docker) : undefined }));
   items.push(checkTunnels(readTunnelFacts()));

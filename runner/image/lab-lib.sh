@@ -108,11 +108,13 @@ wait_all() {
 # counts against that node too. grade's own processes (checks, probes, services, the runner) stay
 # outside, in the headroom the lab's limit keeps above the learners'. probe-budget reads what each
 # node used up. The state, one file each in $GRADE_STATE/budget:
-#   mode       "v1", "v2" or "none: WHY" (then only grade-enter's RLIMIT_NPROC per node is left)
+#   mode       "v1 (CONTROLLERS)", "v2 (CONTROLLERS)" or "none: WHY" (then only grade-enter's
+#              RLIMIT_NPROC per node is left)
 #   NAME.procs the cgroup.procs files grade-enter writes a learner's process into
 #   NAME.dirs  the node's cgroup folders, for probe-budget
 GRADE_CG=$GRADE_STATE/cgroup
 BUDGET=$GRADE_STATE/budget
+CGROUP_FS=/sys/fs/cgroup # where Docker mounts the lab's cgroups, read-only
 
 # lab_budgets LEARNERS_BYTES NODE_BYTES NODE_PROCS NODE...: the cgroups of the learner's nodes.
 lab_budgets() {
@@ -126,9 +128,9 @@ lab_budgets() {
 budget_cgroups() {
   local learners=$1 node_bytes=$2 node_procs=$3 count=$(($# - 3))
   shift 3
-  if [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/pids ]; then
+  if [ -d "$CGROUP_FS/memory" ] && [ -d "$CGROUP_FS/pids" ]; then
     budget_v1 "$learners" "$node_bytes" "$node_procs" "$count" "$@"
-  elif [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  elif [ -f "$CGROUP_FS/cgroup.controllers" ]; then
     budget_v2 "$learners" "$node_bytes" "$node_procs" "$count" "$@"
   else
     echo "the lab container has neither cgroup v1 memory and pids controllers nor cgroup v2"
@@ -151,19 +153,31 @@ budget_v1() {
   local learners=$1 node_bytes=$2 node_procs=$3 count=$4 c name
   shift 4
   for c in memory pids; do
-    budget_mount "/sys/fs/cgroup/$c" "$GRADE_CG/$c"
+    budget_mount "$CGROUP_FS/$c" "$GRADE_CG/$c"
     mkdir "$GRADE_CG/$c/learners"
   done
   budget_v1_memory "$GRADE_CG/memory/learners" "$learners"
   echo $((node_procs * count)) > "$GRADE_CG/pids/learners/pids.max"
+  local cpu="" kinds=(memory pids)
+  budget_v1_cpu && cpu=", cpu" kinds+=(cpu)
   for name in "$@"; do
     mkdir "$GRADE_CG/memory/learners/$name" "$GRADE_CG/pids/learners/$name"
     budget_v1_memory "$GRADE_CG/memory/learners/$name" "$node_bytes"
     echo "$node_procs" > "$GRADE_CG/pids/learners/$name/pids.max"
-    printf '%s\n' "$GRADE_CG/memory/learners/$name/cgroup.procs" "$GRADE_CG/pids/learners/$name/cgroup.procs" > "$BUDGET/$name.procs"
-    printf '%s\n' "$GRADE_CG/memory/learners/$name" "$GRADE_CG/pids/learners/$name" > "$BUDGET/$name.dirs"
+    [ -z "$cpu" ] || mkdir "$GRADE_CG/cpu/learners/$name"
+    for c in "${kinds[@]}"; do echo "$GRADE_CG/$c/learners/$name/cgroup.procs"; done > "$BUDGET/$name.procs"
+    for c in "${kinds[@]}"; do echo "$GRADE_CG/$c/learners/$name"; done > "$BUDGET/$name.dirs"
   done
-  echo v1 > "$BUDGET/mode"
+  echo "v1 (memory, pids$cpu)" > "$BUDGET/mode"
+}
+
+# CPU, where the host has the controller: all the learner's processes together weigh a quarter of
+# one of grade's, so a node that spins (a fork bomb, the kernel reclaiming for a full tmpfs on its
+# behalf) slows itself, not the checks. Optional: without it the budgets still hold.
+budget_v1_cpu() {
+  [ -d "$CGROUP_FS/cpu" ] || return 1
+  budget_mount "$CGROUP_FS/cpu" "$GRADE_CG/cpu" 2>/dev/null || return 1
+  mkdir "$GRADE_CG/cpu/learners" && echo 256 > "$GRADE_CG/cpu/learners/cpu.shares"
 }
 
 # memory and memory+swap alike (when swap is accounted), so a learner cannot page out to go on.
@@ -178,7 +192,7 @@ budget_v1_memory() {
 budget_v2() {
   local learners=$1 node_bytes=$2 node_procs=$3 count=$4 root=$GRADE_CG/unified name
   shift 4
-  budget_mount /sys/fs/cgroup "$root"
+  budget_mount "$CGROUP_FS" "$root"
   for c in memory pids; do
     grep -qw "$c" "$root/cgroup.controllers" || { echo "the lab's cgroup has no $c controller"; return 1; }
   done
@@ -186,13 +200,16 @@ budget_v2() {
   budget_v2_enable "$root"
   budget_v2_limits "$root/learners" "$learners" $((node_procs * count))
   echo "+memory +pids" > "$root/learners/cgroup.subtree_control"
+  # CPU where the host delegates it (see budget_v1_cpu): the learners weigh a quarter of grade.
+  local cpu=""
+  if echo +cpu > "$root/cgroup.subtree_control" 2>/dev/null; then echo 25 > "$root/learners/cpu.weight" && cpu=", cpu"; fi
   for name in "$@"; do
     mkdir "$root/learners/$name"
     budget_v2_limits "$root/learners/$name" "$node_bytes" "$node_procs"
     echo "$root/learners/$name/cgroup.procs" > "$BUDGET/$name.procs"
     echo "$root/learners/$name" > "$BUDGET/$name.dirs"
   done
-  echo v2 > "$BUDGET/mode"
+  echo "v2 (memory, pids$cpu)" > "$BUDGET/mode"
 }
 
 # Move the container's processes into the leaf, then enable the controllers below the container's
@@ -222,7 +239,7 @@ lab_budget_renew() {
   [ -e "$BUDGET/$name.dirs" ] || return 0
   while read -r dir; do
     kept=()
-    for f in memory.limit_in_bytes memory.memsw.limit_in_bytes memory.max memory.swap.max pids.max; do
+    for f in memory.limit_in_bytes memory.memsw.limit_in_bytes memory.max memory.swap.max pids.max cpu.shares cpu.weight; do
       [ ! -e "$dir/$f" ] || kept+=("$f=$(cat "$dir/$f")")
     done
     # Still busy (a process outlived the node): keep the old one, counts and all.

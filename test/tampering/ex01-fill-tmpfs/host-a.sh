@@ -1,3 +1,4 @@
 mkdir -p /tmp/fill && mount -t tmpfs -o size=4g fill /tmp/fill
-dd if=/dev/zero of=/tmp/fill/a bs=1M count=2048 2>/dev/null; echo filled
-setsid bash -c 'while :; do dd if=/dev/zero of=/tmp/fill/b.$RANDOM bs=1M count=64 2>/dev/null; sleep 0.2; done' </dev/null >/dev/null 2>&1 &
+# Files of a few MiB each (a submission's commands may not write bigger ones), 400 MiB in all.
+for i in $(seq 1 200); do head -c 2000000 /dev/zero > /tmp/fill/f$i || break; done; echo filled
+setsid bash -c 'while :; do head -c 2000000 /dev/zero > /tmp/fill/b.$RANDOM; sleep 0.2; done' </dev/null >/dev/null 2>&1 &
