@@ -51,6 +51,7 @@ describe('lab_budgets', () => {
     expect(readFileSync(join(fs, 'learners', 'memory.max'), 'utf8').trim()).toBe('536870912');
     expect(readFileSync(join(fs, 'learners', 'pids.max'), 'utf8').trim()).toBe('512');
     expect(readFileSync(join(fs, 'learners', 'cpu.weight'), 'utf8').trim()).toBe('25');
+    expect(readFileSync(join(fs, 'learners', 'cpu.max'), 'utf8').trim()).toBe('50000 100000');
     expect(readFileSync(join(fs, 'learners', 'cgroup.subtree_control'), 'utf8').trim()).toBe('+memory +pids');
     for (const node of ['host-a', 'host-b']) {
       expect(readFileSync(join(fs, 'learners', node, 'memory.max'), 'utf8').trim()).toBe('268435456');

@@ -172,12 +172,18 @@ budget_v1() {
 }
 
 # CPU, where the host has the controller: all the learner's processes together weigh a quarter of
-# one of grade's, so a node that spins (a fork bomb, the kernel reclaiming for a full tmpfs on its
-# behalf) slows itself, not the checks. Optional: without it the budgets still hold.
+# one of grade's and get at most half a core, so a node that spins (a fork bomb, the kernel
+# reclaiming for a full tmpfs on its behalf) slows itself, not the checks nor the machine's other
+# labs. Optional: without it the memory and process budgets still hold.
+LEARNERS_CPU_QUOTA_US=50000 LEARNERS_CPU_PERIOD_US=100000
 budget_v1_cpu() {
   [ -d "$CGROUP_FS/cpu" ] || return 1
   budget_mount "$CGROUP_FS/cpu" "$GRADE_CG/cpu" 2>/dev/null || return 1
-  mkdir "$GRADE_CG/cpu/learners" && echo 256 > "$GRADE_CG/cpu/learners/cpu.shares"
+  mkdir "$GRADE_CG/cpu/learners" && echo 256 > "$GRADE_CG/cpu/learners/cpu.shares" || return 1
+  [ ! -e "$GRADE_CG/cpu/learners/cpu.cfs_quota_us" ] || {
+    echo "$LEARNERS_CPU_PERIOD_US" > "$GRADE_CG/cpu/learners/cpu.cfs_period_us"
+    echo "$LEARNERS_CPU_QUOTA_US" > "$GRADE_CG/cpu/learners/cpu.cfs_quota_us"
+  }
 }
 
 # memory and memory+swap alike (when swap is accounted), so a learner cannot page out to go on.
@@ -200,9 +206,11 @@ budget_v2() {
   budget_v2_enable "$root"
   budget_v2_limits "$root/learners" "$learners" $((node_procs * count))
   echo "+memory +pids" > "$root/learners/cgroup.subtree_control"
-  # CPU where the host delegates it (see budget_v1_cpu): the learners weigh a quarter of grade.
+  # CPU where the host delegates it (see budget_v1_cpu): a quarter of grade's weight, half a core.
   local cpu=""
-  if echo +cpu > "$root/cgroup.subtree_control" 2>/dev/null; then echo 25 > "$root/learners/cpu.weight" && cpu=", cpu"; fi
+  if echo +cpu > "$root/cgroup.subtree_control" 2>/dev/null; then
+    echo 25 > "$root/learners/cpu.weight" && echo "$LEARNERS_CPU_QUOTA_US $LEARNERS_CPU_PERIOD_US" > "$root/learners/cpu.max" && cpu=", cpu"
+  fi
   for name in "$@"; do
     mkdir "$root/learners/$name"
     budget_v2_limits "$root/learners/$name" "$node_bytes" "$node_procs"
@@ -239,7 +247,7 @@ lab_budget_renew() {
   [ -e "$BUDGET/$name.dirs" ] || return 0
   while read -r dir; do
     kept=()
-    for f in memory.limit_in_bytes memory.memsw.limit_in_bytes memory.max memory.swap.max pids.max cpu.shares cpu.weight; do
+    for f in memory.limit_in_bytes memory.memsw.limit_in_bytes memory.max memory.swap.max pids.max cpu.shares cpu.weight cpu.cfs_period_us cpu.cfs_quota_us cpu.max; do
       [ ! -e "$dir/$f" ] || kept+=("$f=$(cat "$dir/$f")")
     done
     # Still busy (a process outlived the node): keep the old one, counts and all.
