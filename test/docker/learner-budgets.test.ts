@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { readSubmissionFor } from '../../core/exercise-texts.js';
-import type { GradeResult } from '../../core/result.js';
 import type { Submission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
 import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
@@ -36,25 +35,15 @@ function hostile(trick: Trick): Submission {
   return { ...reference, files: [hostB, { ...hostB, node: 'host-a', path: `${trick}/host-a.sh`, text: TRICKS[trick] }] };
 }
 
-const results = new Map<Trick, Promise<GradeResult>>();
-
 describe('a learner who exhausts their own node\'s budget fails that node\'s checks; grading goes on', () => {
-  beforeAll(() => {
-    for (const trick of Object.keys(TRICKS) as Trick[]) {
-      const r = gradeSubmission({ exercise: ex01, kinds, engine, image, submission: hostile(trick), mode: 'submission', label: `budget-${trick}` });
-      r.catch(() => undefined); // awaited by its test
-      results.set(trick, r);
-    }
-  });
-
+  // One lab at a time: each holds a node at its limits, and the machine is shared.
   afterAll(async () => {
-    await Promise.allSettled(results.values());
     await expectNoLabsOfThisProcess();
   });
 
   for (const trick of Object.keys(TRICKS) as Trick[]) {
     test(`${trick}: host-a's checks fail with the reason, host-b's pass, the grade is a fail`, async () => {
-      const r = await results.get(trick)!;
+      const r = await gradeSubmission({ exercise: ex01, kinds, engine, image, submission: hostile(trick), mode: 'submission', label: `budget-${trick}` });
       const line = (id: string) => {
         const c = r.checks.find((k) => k.id === id)!;
         return `${id} ${c.status}: ${c.observed}`;
