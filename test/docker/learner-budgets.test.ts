@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSubmissionFor } from '../../core/exercise-texts.js';
 import type { Submission } from '../../core/submission.js';
 import { gradeSubmission } from '../../grading/grade-exercise.js';
-import { engine, exercise, expectNoLabsOfThisProcess, image, kinds } from './lab-fixture.js';
+import type { StartedLab } from '../../runner/started-lab.js';
+import { asLearner, engine, exercise, expectNoLabsOfThisProcess, image, kinds, startLab } from './lab-fixture.js';
 
 // One learner node exhausts its own budget (runner/lab-budget.ts): a filled tmpfs, a memory hog, a
 // fork bomb. host-b's file is the reference's, so its checks must still pass; host-a's checks fail
@@ -57,4 +58,57 @@ describe('a learner who exhausts their own node\'s budget fails that node\'s che
       expect(r.status).toBe('fail'); // `grade` exits 1 for it (cli/commands/check.ts), not 3
     });
   }
+});
+
+const MIB = 1024 * 1024;
+
+describe('the budget holds the learner, not grade', () => {
+  let lab: StartedLab;
+  beforeAll(async () => {
+    lab = await startLab('ex01-default-gateway');
+  });
+  afterAll(async () => {
+    await lab?.dispose();
+    await expectNoLabsOfThisProcess();
+  });
+
+  /** Bytes in use by the lab's cgroup and by host-a's, as the container's root reads them. */
+  async function usage(): Promise<{ lab: number; node: number; mode: string }> {
+    const r = await lab.runAsGrade(['bash', '-c', 'm=$(cut -d" " -f1 /run/grade/budget/mode); if [ "$m" = v1 ]; then d=/run/grade/cgroup/memory; echo "$m $(cat $d/memory.usage_in_bytes) $(cat $d/learners/host-a/memory.usage_in_bytes)"; else d=/run/grade/cgroup/unified; echo "$m $(cat $d/grade/memory.current) $(cat $d/learners/host-a/memory.current)"; fi']);
+    const [mode, labBytes, nodeBytes] = r.stdout.trim().split(' ');
+    return { mode: mode!, lab: Number(labBytes), node: Number(nodeBytes) };
+  }
+
+  test("a tmpfs the learner fills is charged to the node's budget; grade can still use its own share", async () => {
+    const fill = await asLearner(lab, 'host-a', 'mkdir -p /tmp/fill && mount -t tmpfs -o size=4g fill /tmp/fill && (dd if=/dev/zero of=/tmp/fill/a bs=1M count=1024 2>&1); echo done');
+    expect(fill.exitCode).not.toBe(0); // the kernel ended the learner's shell, or its dd, at the node's limit
+    const { mode, node } = await usage();
+    expect(mode).toMatch(/^v[12]$/);
+    expect(node).toBeGreaterThan(200 * MIB);
+    expect(node).toBeLessThanOrEqual(256 * MIB);
+    // grade writes 48 MiB to the container's /run (a tmpfs of 64 MiB), charged to grade's share.
+    const own = await lab.runAsGrade(['bash', '-c', 'dd if=/dev/zero of=/run/grade-headroom bs=1M count=48 2>&1 && rm /run/grade-headroom && echo ok']);
+    expect(own.stdout).toContain('ok');
+    const budget = await lab.probe('budget', []);
+    expect(budget.stdout).toMatch(/^host-a [1-9]\d* 0$/m);
+    expect(budget.stdout).toMatch(/^host-b 0 0$/m);
+  });
+
+  test('the learner cannot leave its budget: no cgroup file of the lab is in its reach', async () => {
+    const r = await asLearner(lab, 'host-b', [
+      'ls /run/grade 2>&1 | head -1',
+      'mkdir -p /tmp/cg /tmp/cg2',
+      'mount -t cgroup -o memory none /tmp/cg 2>&1; echo rc-v1=$?',
+      'mount -t cgroup2 none /tmp/cg 2>&1; echo rc-v2=$?',
+      // A cgroup namespace of its own lets it mount its own cgroup2 view; the files there stay root's.
+      "unshare -C bash -c 'mount -t cgroup2 none /tmp/cg2 && { mkdir /tmp/cg2/out 2>&1; echo rc-mkdir=$?; echo $$ > /tmp/cg2/cgroup.procs; echo rc-write=$?; }'",
+      'echo; cat /proc/self/cgroup',
+    ].join('\n'));
+    expect(r.stdout).toMatch(/^rc-v1=[1-9]/m);
+    expect(r.stdout).toMatch(/^rc-v2=[1-9]/m);
+    expect(r.stdout).not.toMatch(/^rc-(mkdir|write)=0$/m);
+    // Whatever it tried, the shell's last word is still inside host-b's budget.
+    expect(r.stdout).toMatch(/^\d+:memory:\/learners\/host-b$|^0::\/learners\/host-b$/m);
+    expect(r.stdout).toMatch(/No such file or directory|cannot access/);
+  });
 });
