@@ -28,6 +28,7 @@ COPY runner/image/probe-conn.sh /usr/local/lib/grade/probe-conn
 COPY runner/image/probe-lib.sh /usr/local/lib/grade/probe-lib.sh
 COPY runner/image/probe-files.sh /usr/local/lib/grade/probe-files
 COPY runner/image/probe-resolve.sh /usr/local/lib/grade/probe-resolve
+COPY runner/image/probe-budget.sh /usr/local/lib/grade/probe-budget
 COPY runner/image/http-page.sh /usr/local/lib/grade/http-page
 COPY runner/image/tcp-answer.sh /usr/local/lib/grade/tcp-answer
 COPY runner/image/exec-batch.sh /usr/local/lib/grade/exec-batch
@@ -37,7 +38,7 @@ COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
 COPY runner/image/nc-shim.sh /usr/local/bin/nc
 COPY --from=build /tmp/tcpdump-nodrop.so /tmp/grade-node /tmp/grade-netns /usr/local/lib/grade/
 RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter \
-      /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-tcp /usr/local/lib/grade/probe-conn /usr/local/lib/grade/probe-files /usr/local/lib/grade/probe-resolve \
+      /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-tcp /usr/local/lib/grade/probe-conn /usr/local/lib/grade/probe-files /usr/local/lib/grade/probe-resolve /usr/local/lib/grade/probe-budget \
       /usr/local/lib/grade/http-page /usr/local/lib/grade/tcp-answer /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump /usr/local/bin/nc
 
 ENTRYPOINT ["/usr/local/sbin/grade-lab-init"]

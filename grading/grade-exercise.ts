@@ -2,7 +2,7 @@ import type { CheckKind } from '../checks/check-kind.js';
 import { InfraError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
 import { historyCommandRecords, type HistoryRecord } from '../core/history.js';
-import type { CheckResult, GradeMode, GradeResult, NodeReport } from '../core/result.js';
+import type { GradeMode, GradeResult, NodeReport } from '../core/result.js';
 import type { Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
 import { applySubmission, type AppliedFile } from '../runner/apply-submission.js';
@@ -11,9 +11,11 @@ import { planLab } from '../runner/plan-lab.js';
 import { provision } from '../runner/provision.js';
 import { readHistory } from '../runner/shell-history.js';
 import type { StartedLab, TrackedLab } from '../runner/started-lab.js';
+import { readBudgetUse } from '../runner/budget-use.js';
 import { buildResult, topologyOf } from './build-result.js';
+import { withBudgetVerdicts } from './budget-verdicts.js';
 import { collectState } from './collect-state.js';
-import { runChecks } from './run-checks.js';
+import { addressHolders, runChecks } from './run-checks.js';
 import { traceChecks } from './trace/trace-checks.js';
 
 export interface GradeSubmissionRequest {
@@ -93,7 +95,9 @@ async function checkLab(lab: StartedLab, exercise: Exercise, kinds: ReadonlyMap<
   // costs the machine about as much as a check): checks leave addresses, routes and rules as they are.
   const checking = runChecks(exercise, kinds, lab, token);
   const states = Promise.all(exercise.nodes.map((node) => collectState(lab, node.name)));
-  const checks: CheckResult[] = await checking;
+  // What the learner's nodes exhausted of their budgets, read in the same exec as their state.
+  const budgets = readBudgetUse(lab);
+  const checks = withBudgetVerdicts(await checking, exercise.checks, kinds, addressHolders(exercise), await budgets);
   const checksMs = Date.now() - t;
   const collected = await states;
   const nodes: NodeReport[] = exercise.nodes.map((node, i) => {

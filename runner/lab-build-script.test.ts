@@ -30,6 +30,7 @@ source() {
   lab_configure() { cat > "$GRADE_TEST_DIR/config-$1"; sleep "0.0$((RANDOM % 5))"; record lab_configure "$@"; }
   lab_service() { record lab_service "$@"; }
   lab_tun() { record lab_tun "$@"; }
+  lab_budgets() { record lab_budgets "$@"; }
 }
 `;
 
@@ -170,7 +171,7 @@ describe('labBuildScript', () => {
     const called = new Set(
       [ex01, ex03].flatMap((e) => labBuildScript(e, planLinks(e)).split('\n').map((l) => /^(lab_\w+|wait_all)\b/.exec(l)?.[1] ?? '')).filter(Boolean),
     );
-    expect([...called].sort()).toEqual(['lab_bind', 'lab_configure', 'lab_links', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'wait_all']);
+    expect([...called].sort()).toEqual(['lab_bind', 'lab_budgets', 'lab_configure', 'lab_links', 'lab_node', 'lab_service', 'lab_switch', 'lab_switch_port', 'wait_all']);
     for (const fn of called) expect(functions).toContain(fn);
   });
 });

@@ -1,12 +1,14 @@
 import type { Exercise, NodeSpec } from '../core/exercise.js';
 import { addressOf } from '../core/ipv4.js';
+import { budgetLine } from './lab-budget.js';
 import type { PlannedLink } from './lab-plan.js';
 import { shq } from './shell-quote.js';
 
 // The bash program that turns a fresh lab container into the exercise's network. It runs once, as the
 // container's root, with the functions of runner/image/lab-lib.sh; GRADE_TOKEN holds the run's token.
 // Nodes start in parallel, then links are made, then each node is configured as its own root would
-// (addresses, routes, sysctls, /etc/hosts), then the lab's services start.
+// (addresses, routes, sysctls, /etc/hosts), then the lab's services start. The learner's nodes get
+// their memory and process budgets before anything runs in them.
 export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]): string {
   const hosts = hostsFile(exercise);
   return [
@@ -14,6 +16,8 @@ export function labBuildScript(exercise: Exercise, links: readonly PlannedLink[]
     ...(exercise.needs.includes('tun') ? ['lab_tun'] : []),
     parallel(exercise.nodes.map((n) => `lab_node ${shq(n.name)}`)),
     ...exercise.nodes.map((n) => `lab_bind ${shq(n.name)}`),
+    // Before any learner process: node set-up below already runs in the node's budget.
+    budgetLine(exercise),
     ...links.flatMap(linkLines),
     'lab_links',
     parallel(exercise.nodes.map((n) => `lab_configure ${shq(n.name)}`), exercise.nodes.map((n) => nodeConfig(n, hosts))),

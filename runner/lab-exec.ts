@@ -23,7 +23,7 @@ export interface ExecResult {
 }
 
 /** The probes of the lab image (runner/image/probe-*.sh): trusted programs that may look at several nodes. */
-export type ProbeName = 'ping' | 'files' | 'tcp' | 'conn' | 'resolve';
+export type ProbeName = 'ping' | 'files' | 'tcp' | 'conn' | 'resolve' | 'budget';
 
 /** How checks see a lab: from outside each node, with the lab image's own tools. */
 export interface LabExec {

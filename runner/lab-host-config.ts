@@ -36,6 +36,11 @@ export function labHostConfig(spec: LabContainerSpec): Record<string, unknown> {
     // Only what the exercise needs (`needs: [tun]`): /dev/net/tun lets a node make TUN interfaces in
     // its own network namespace (socat TUN:), which needs NET_ADMIN there and nothing on the host.
     Devices: (spec.devices ?? []).map((path) => ({ PathOnHost: path, PathInContainer: path, CgroupPermissions: 'rwm' })),
+    // The lab's own cgroup is the root of all it can see of the host's cgroups, even through a cgroupfs
+    // it mounts itself with SYS_ADMIN: it makes the learner's budgets below it (lab_budgets in
+    // runner/image/lab-lib.sh) and can never reach the host's or another lab's.
+    CgroupnsMode: 'private',
+    // Limits of the whole lab; the learner's processes get less (runner/lab-budget.ts).
     PidsLimit: spec.pidsLimit,
     Memory: spec.memoryBytes,
     MemorySwap: spec.memoryBytes,

@@ -40,6 +40,7 @@ function nodeReset(exercise: Exercise, links: readonly PlannedLink[], name: stri
     ...ends.map((e) => `mac_${e.port}=$(mac_of "$dir" ${shq(e.ifname)})`),
     ...ends.map((e) => `ip -n "$SW_NS" link del ${e.port} 2>/dev/null || true`),
     'node_down "$dir"',
+    `lab_budget_renew ${shq(name)}`,
     `lab_node ${shq(name)}`,
     `lab_bind ${shq(name)}`,
     `read -r holder <"$dir/holder"`,

@@ -1,15 +1,11 @@
 import { cleanupFailed } from '../core/cleanup-failures.js';
 import { InfraError } from '../core/errors.js';
 import type { Engine } from './engine.js';
+import { LAB_MEMORY_BYTES, labPidsLimit } from './lab-budget.js';
 import type { LabPlan } from './lab-plan.js';
 import { LabInProvision, type StartedLab, type TrackedLab } from './started-lab.js';
 
 const BUILD_TIMEOUT_MS = 60_000;
-/** The whole lab, all nodes together: enough for a handful of nodes with tools and services. */
-const LAB_MEMORY_BYTES = 768 * 1024 * 1024;
-/** Each node's processes are capped at 256 (grade-enter.sh); grade's own checks get the rest. */
-const NODE_PROCS = 256;
-const GRADE_PROCS = 512;
 export const TUN_DEVICE = '/dev/net/tun';
 
 export interface ProvisionHooks {
@@ -30,7 +26,7 @@ export async function provision(engine: Engine, plan: LabPlan, hooks: ProvisionH
       image: plan.image,
       labels: plan.labels,
       memoryBytes: LAB_MEMORY_BYTES,
-      pidsLimit: GRADE_PROCS + NODE_PROCS * plan.nodes.length,
+      pidsLimit: labPidsLimit(plan.exercise),
       devices: plan.exercise.needs.includes('tun') ? [TUN_DEVICE] : [],
     });
     lab.containerCreated(id);

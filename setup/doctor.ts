@@ -53,7 +53,7 @@ export async function runDoctor(engine: Engine = new DockerEngine()): Promise<Do
     items.push(labImage);
     // Only on a host whose kernel has TUN (loaded, or loaded by the probe's first use): elsewhere the tunnels line already says what is missing.
     const tunnels = readTunnelFacts();
-    if (labImage.ok && tunUsable(tunnels)) items.push(await checkLabRuntime(engine, labImageRef(root)));
+    if (labImage.ok && tunUsable(tunnels)) items.push(...(await checkLabRuntime(engine, labImageRef(root))));
   }
   items.push(...checkSecurity({ ...readHostSecurity(), engine: ping.ok ? await engineSecurity(engine) : undefined }));
   items.push(checkTunnels(readTunnelFacts()));

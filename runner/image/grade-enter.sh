@@ -32,9 +32,19 @@ enter_net=(nsenter --net="$dir/net" --)
 [ -z "$netns" ] || enter_net=(/usr/local/lib/grade/grade-netns "$(cat "/run/grade/nodes/$name/pid1")" "$dir" "$netns")
 case "$mode" in
   node)
-    # A node's processes (its root's, counted per node) stop at GRADE_NODE_PROCS, so a fork bomb in
-    # one node leaves room in the lab for the others and for grade's own checks.
-    exec prlimit --nproc="${GRADE_NODE_PROCS:-256}" -- nsenter --user="$dir/user" --mount="$dir/mnt" --net="$dir/net" --uts="$dir/uts" \
+    # The learner's processes live in the node's budget (lab_budgets in lab-lib.sh): memory and
+    # processes below the lab's limits, so grade keeps headroom whatever the learner exhausts.
+    nproc=${GRADE_NODE_PROCS:-256}
+    if [ -r "/run/grade/budget/$name.procs" ]; then
+      # The cgroup's limit, not this one, is the node's: it says when it was reached (probe-budget).
+      nproc=$((nproc * 2))
+      while read -r procs; do
+        echo $$ > "$procs" || { echo "grade-enter: cannot put the command in the budget of $name" >&2; exit 125; }
+      done < "/run/grade/budget/$name.procs"
+    fi
+    # A node's processes (its root's, counted per node) also stop at GRADE_NODE_PROCS: the limit left
+    # on a host that gives the lab no writable cgroup.
+    exec prlimit --nproc="$nproc" -- nsenter --user="$dir/user" --mount="$dir/mnt" --net="$dir/net" --uts="$dir/uts" \
       --ipc="$dir/ipc" --pid="$dir/pid" -- \
       /usr/bin/env -i -C /root HOME=/root USER=root LOGNAME=root SHELL=/bin/bash PATH="$SAFE_PATH" \
       LANG=C.UTF-8 TERM="${TERM:-dumb}" "${pass[@]}" "$@" ;;

@@ -101,3 +101,158 @@ wait_all() {
   for pid in "$@"; do wait "$pid" || rc=1; done
   return "$rc"
 }
+
+# Learner budgets: every process a learner starts in node NAME (grade-enter node) runs in a cgroup
+# of its own, under one "learners" cgroup, with memory and process limits below the lab's. Pages of
+# a tmpfs are charged to the cgroup of the process that wrote them, so a tmpfs the learner fills
+# counts against that node too. grade's own processes (checks, probes, services, the runner) stay
+# outside, in the headroom the lab's limit keeps above the learners'. probe-budget reads what each
+# node used up. The state, one file each in $GRADE_STATE/budget:
+#   mode       "v1 (CONTROLLERS)", "v2 (CONTROLLERS)" or "none: WHY" (then only grade-enter's
+#              RLIMIT_NPROC per node is left)
+#   NAME.procs the cgroup.procs files grade-enter writes a learner's process into
+#   NAME.dirs  the node's cgroup folders, for probe-budget
+GRADE_CG=$GRADE_STATE/cgroup
+BUDGET=$GRADE_STATE/budget
+CGROUP_FS=/sys/fs/cgroup # where Docker mounts the lab's cgroups, read-only
+
+# lab_budgets LEARNERS_BYTES NODE_BYTES NODE_PROCS NODE...: the cgroups of the learner's nodes.
+lab_budgets() {
+  local why
+  mkdir -p "$BUDGET"
+  if why=$( (set -euo pipefail; budget_cgroups "$@") 2>&1 ); then return 0; fi
+  rm -f "$BUDGET"/*.procs "$BUDGET"/*.dirs
+  echo "none: ${why:-no reason given}" | tr '\n' ' ' > "$BUDGET/mode"
+}
+
+budget_cgroups() {
+  local learners=$1 node_bytes=$2 node_procs=$3 count=$(($# - 3))
+  shift 3
+  if [ -d "$CGROUP_FS/memory" ] && [ -d "$CGROUP_FS/pids" ]; then
+    budget_v1 "$learners" "$node_bytes" "$node_procs" "$count" "$@"
+  elif [ -f "$CGROUP_FS/cgroup.controllers" ]; then
+    budget_v2 "$learners" "$node_bytes" "$node_procs" "$count" "$@"
+  else
+    echo "the lab container has neither cgroup v1 memory and pids controllers nor cgroup v2"
+    return 1
+  fi
+}
+
+# A writable view of a cgroup hierarchy that Docker mounts read-only in the container. The view is
+# the lab's own cgroup (a private cgroup namespace: runner/lab-host-config.ts), never the host's;
+# only the container's root can write it, and the nodes' mount namespaces never see it.
+budget_mount() {
+  local from=$1 at=$2
+  mkdir -p "$at"
+  mount --bind "$from" "$at"
+  mount -o remount,bind,rw,nosuid,nodev,noexec "$at"
+}
+
+# cgroup v1: one hierarchy per controller; a process may sit in any cgroup, inner ones included.
+budget_v1() {
+  local learners=$1 node_bytes=$2 node_procs=$3 count=$4 c name
+  shift 4
+  for c in memory pids; do
+    budget_mount "$CGROUP_FS/$c" "$GRADE_CG/$c"
+    mkdir "$GRADE_CG/$c/learners"
+  done
+  budget_v1_memory "$GRADE_CG/memory/learners" "$learners"
+  echo $((node_procs * count)) > "$GRADE_CG/pids/learners/pids.max"
+  local cpu="" kinds=(memory pids)
+  budget_v1_cpu && cpu=", cpu" kinds+=(cpu)
+  for name in "$@"; do
+    mkdir "$GRADE_CG/memory/learners/$name" "$GRADE_CG/pids/learners/$name"
+    budget_v1_memory "$GRADE_CG/memory/learners/$name" "$node_bytes"
+    echo "$node_procs" > "$GRADE_CG/pids/learners/$name/pids.max"
+    [ -z "$cpu" ] || mkdir "$GRADE_CG/cpu/learners/$name"
+    for c in "${kinds[@]}"; do echo "$GRADE_CG/$c/learners/$name/cgroup.procs"; done > "$BUDGET/$name.procs"
+    for c in "${kinds[@]}"; do echo "$GRADE_CG/$c/learners/$name"; done > "$BUDGET/$name.dirs"
+  done
+  echo "v1 (memory, pids$cpu)" > "$BUDGET/mode"
+}
+
+# CPU, where the host has the controller: all the learner's processes together weigh a quarter of
+# one of grade's and get at most half a core, so a node that spins (a fork bomb, the kernel
+# reclaiming for a full tmpfs on its behalf) slows itself, not the checks nor the machine's other
+# labs. Optional: without it the memory and process budgets still hold.
+LEARNERS_CPU_QUOTA_US=50000 LEARNERS_CPU_PERIOD_US=100000
+budget_v1_cpu() {
+  [ -d "$CGROUP_FS/cpu" ] || return 1
+  budget_mount "$CGROUP_FS/cpu" "$GRADE_CG/cpu" 2>/dev/null || return 1
+  mkdir "$GRADE_CG/cpu/learners" && echo 256 > "$GRADE_CG/cpu/learners/cpu.shares" || return 1
+  [ ! -e "$GRADE_CG/cpu/learners/cpu.cfs_quota_us" ] || {
+    echo "$LEARNERS_CPU_PERIOD_US" > "$GRADE_CG/cpu/learners/cpu.cfs_period_us"
+    echo "$LEARNERS_CPU_QUOTA_US" > "$GRADE_CG/cpu/learners/cpu.cfs_quota_us"
+  }
+}
+
+# memory and memory+swap alike (when swap is accounted), so a learner cannot page out to go on.
+budget_v1_memory() {
+  echo "$2" > "$1/memory.limit_in_bytes"
+  [ ! -e "$1/memory.memsw.limit_in_bytes" ] || echo "$2" > "$1/memory.memsw.limit_in_bytes"
+}
+
+# cgroup v2: one hierarchy, and "no internal processes": a cgroup that hands controllers to its
+# children holds no process. So every process of the container (PID 1, the engine's execs) first
+# moves to the leaf "grade"; runc then starts later execs in PID 1's cgroup, that leaf.
+budget_v2() {
+  local learners=$1 node_bytes=$2 node_procs=$3 count=$4 root=$GRADE_CG/unified name
+  shift 4
+  budget_mount "$CGROUP_FS" "$root"
+  for c in memory pids; do
+    grep -qw "$c" "$root/cgroup.controllers" || { echo "the lab's cgroup has no $c controller"; return 1; }
+  done
+  mkdir "$root/grade" "$root/learners"
+  budget_v2_enable "$root"
+  budget_v2_limits "$root/learners" "$learners" $((node_procs * count))
+  echo "+memory +pids" > "$root/learners/cgroup.subtree_control"
+  # CPU where the host delegates it (see budget_v1_cpu): a quarter of grade's weight, half a core.
+  local cpu=""
+  if echo +cpu > "$root/cgroup.subtree_control" 2>/dev/null; then
+    echo 25 > "$root/learners/cpu.weight" && echo "$LEARNERS_CPU_QUOTA_US $LEARNERS_CPU_PERIOD_US" > "$root/learners/cpu.max" && cpu=", cpu"
+  fi
+  for name in "$@"; do
+    mkdir "$root/learners/$name"
+    budget_v2_limits "$root/learners/$name" "$node_bytes" "$node_procs"
+    echo "$root/learners/$name/cgroup.procs" > "$BUDGET/$name.procs"
+    echo "$root/learners/$name" > "$BUDGET/$name.dirs"
+  done
+  echo "v2 (memory, pids$cpu)" > "$BUDGET/mode"
+}
+
+# Move the container's processes into the leaf, then enable the controllers below the container's
+# cgroup; an exec that lands meanwhile makes the write fail (EBUSY), so move and try again.
+budget_v2_enable() {
+  local root=$1 pid
+  for _ in $(seq 1 50); do
+    while read -r pid; do echo "$pid" > "$root/grade/cgroup.procs" 2>/dev/null || true; done < "$root/cgroup.procs"
+    echo "+memory +pids" > "$root/cgroup.subtree_control" 2>/dev/null && return 0
+    sleep 0.02
+  done
+  echo "the lab's cgroup still held processes after moving them all to grade's own cgroup"
+  return 1
+}
+
+budget_v2_limits() {
+  echo "$2" > "$1/memory.max"
+  [ ! -e "$1/memory.swap.max" ] || echo 0 > "$1/memory.swap.max"
+  echo "$3" > "$1/pids.max"
+}
+
+# A node made again (node-reset-script.ts) starts with a fresh budget: its old cgroups, empty now that
+# its processes are gone, make way for new ones with the same limits, so what the learner exhausted
+# before the reset no longer counts.
+lab_budget_renew() {
+  local name=$1 dir f kept
+  [ -e "$BUDGET/$name.dirs" ] || return 0
+  while read -r dir; do
+    kept=()
+    for f in memory.limit_in_bytes memory.memsw.limit_in_bytes memory.max memory.swap.max pids.max cpu.shares cpu.weight cpu.cfs_period_us cpu.cfs_quota_us cpu.max; do
+      [ ! -e "$dir/$f" ] || kept+=("$f=$(cat "$dir/$f")")
+    done
+    # Still busy (a process outlived the node): keep the old one, counts and all.
+    rmdir "$dir" 2>/dev/null || continue
+    mkdir "$dir"
+    for f in "${kept[@]}"; do echo "${f#*=}" > "$dir/${f%%=*}"; done
+  done < "$BUDGET/$name.dirs"
+}
