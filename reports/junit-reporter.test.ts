@@ -21,7 +21,7 @@ describe('renderJunit', () => {
 
   it('replaces characters XML cannot hold, such as terminal escapes', () => {
     const xml = renderJunit([{ name: 's', cases: [{ name: 'c', classname: 'k', timeSeconds: 0, systemOut: '\x1b[31mred\x1b[0m\x00' }] }]);
-    expect(xml).toContain('<system-out>\ufffd[31mred\ufffd[0m\ufffd</system-out>');
+    expect(xml).toContain('<system-out>\\x1b[31mred\\x1b[0m\\x00</system-out>');
   });
 
   it('counts tests, failures and errors per suite and overall', () => {

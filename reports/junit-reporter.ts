@@ -2,6 +2,7 @@
 // GradeResult's checks to test cases (fail -> <failure>, error -> <error>).
 
 import type { CheckResult, GradeResult } from '../core/result.js';
+import { visibleText } from './visible-text.js';
 
 export interface JunitCase {
   readonly name: string;
@@ -84,12 +85,12 @@ function checkCase(check: CheckResult, classname: string): JunitCase {
   };
 }
 
-// Characters XML 1.0 does not allow at all (terminal escapes in learner output, for one).
-const INVALID_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+// Characters XML 1.0 does not allow at all, once visibleText has spelled out every control character.
+const INVALID_XML = /[\ufffe\uffff]/g;
 
-/** Escapes element text. */
+/** Escapes element text; learner escapes and controls are shown as `\x1b`, never passed to a CI log viewer. */
 function text(s: string): string {
-  return s.replace(INVALID_XML, '\ufffd').replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+  return visibleText(s).replace(INVALID_XML, '\ufffd').replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Escapes an attribute value (quotes and line breaks too, so they survive attribute normalisation). */

@@ -90,8 +90,8 @@ describe('classroom', () => {
 
   it('writes classroom/<learner>/<exercise>.json per entry; an invalid submission fails the whole exercise and says why', () => {
     const out = classroomReporter(sampleBook(), {});
-    expect(out.files.map((f) => f.path)).toEqual(expect.arrayContaining(['classroom/alice/ex01.json', 'classroom/cmd/ex01.json']));
-    const invalid = readAsReporter(JSON.parse(out.files.find((f) => f.path === 'classroom/cmd/ex01.json')!.content));
+    expect(out.files.map((f) => f.path)).toEqual(expect.arrayContaining(['classroom/alice/ex01.json', 'classroom/=cmd/ex01.json']));
+    const invalid = readAsReporter(JSON.parse(out.files.find((f) => f.path === 'classroom/=cmd/ex01.json')!.content));
     expect(invalid).toHaveLength(1);
     expect(validRunner(invalid[0]!.results)).toBe(true);
     expect(invalid[0]!.results).toMatchObject({ status: 'fail', max_score: 10, tests: [{ score: 0, message: expect.stringContaining('x.sh is for a node "x"') }] });

@@ -65,7 +65,8 @@ export function buildSummaryView(book: Gradebook, similarity: Similarity, genera
 }
 
 function reportHref(entry: Pick<BatchEntry, 'learner' | 'exercise'>): string {
-  return `./${entryReportDir(entry)}/report.html`;
+  // Names keep their letters on disk; the link spells each segment out so '#', '%' or spaces cannot cut it.
+  return `./${entryReportDir(entry).split('/').map(encodeURIComponent).join('/')}/report.html`;
 }
 
 function entryLink(entry: BatchEntry, book: Gradebook): EntryLinkView {
