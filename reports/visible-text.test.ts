@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from './gradebook/csv-text.js';
+import { HOSTILE } from './fixtures/hostile-text.js';
 import { visibleDeep, visibleLine, visibleText } from './visible-text.js';
-
-// Strings a hostile learner can put in a command, its output, a file name or their LMS name.
-export const HOSTILE = {
-  fakePass: 'ls\x1b[2K\r\x1b[32m✔ PASS 10/10\x1b[0m',
-  carriageReturn: 'wrong answer\rright answer',
-  bell: 'ding\x07',
-  c1: 'csi\u009b31m and nel\u0085',
-  bidi: 'user\u202etxt.sh',
-  zeroWidth: 'ali\u200bce\ufeff',
-  osc: '\x1b]8;;http://x/\x07link\x1b]8;;\x07',
-} as const;
 
 describe('visibleText', () => {
   it('spells out every control, escape, bidi and zero-width character', () => {

@@ -44,8 +44,8 @@ const PAYLOAD_SCHEMA = {
   required: ['runners', 'env'],
   additionalProperties: false,
   properties: {
-    // The reporter's own check of the input: comma-separated names; ours are also valid variable names.
-    runners: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)*$' },
+    // The reporter's own check of the input (src/main.js: /^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$/); ours also start with a letter.
+    runners: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(,[A-Za-z][A-Za-z0-9]*)*$' },
     env: { type: 'object', propertyNames: { pattern: '^[A-Z][A-Z0-9_]*_RESULTS$' }, additionalProperties: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
   },
 };
@@ -54,33 +54,65 @@ const ajv = createAjv();
 const validPayload = ajv.compile(PAYLOAD_SCHEMA);
 const validRunner = ajv.compile(RUNNER_RESULT_SCHEMA);
 
-/** What the grading reporter does with the payload: read each runner's variable and decode it. */
+/** What the grading reporter does with the payload (src/main.js): split `runners` on blanks and commas, read and decode each `${RUNNER}_RESULTS`. */
 function readAsReporter(payload: ClassroomPayload): { runner: string; results: ClassroomRunnerResult }[] {
-  return payload.runners.split(',').map((runner) => {
+  return payload.runners.split(/[\s,]/).filter(Boolean).map((runner) => {
     const encoded = payload.env[`${runner.trim().toUpperCase()}_RESULTS`];
     expect(encoded, runner).toBeDefined();
     return { runner, results: JSON.parse(Buffer.from(encoded!, 'base64').toString('utf8')) };
   });
 }
 
+/**
+ * The reporter's verdict, replayed from its source (the package is not published to the npm registry,
+ * so its dist/main.js cannot be a devDependency): src/notify-classroom.js skips runners whose
+ * max_score is 0 and posts "Points total/max" only when max > 0; src/main.js fails the step with
+ * "Some tests failed." when a runner's status is fail, else "Some tests errored." on error.
+ */
+function reporterVerdict(payload: ClassroomPayload): { points: string | null; failed: string | null } {
+  const runners = readAsReporter(payload);
+  let total = 0;
+  let max = 0;
+  for (const { results } of runners) {
+    if (!results.max_score) continue;
+    max += results.max_score;
+    for (const t of results.tests) total += t.score;
+  }
+  const failed = runners.some((r) => r.results.status === 'fail') ? 'Some tests failed.' : runners.some((r) => r.results.status === 'error') ? 'Some tests errored.' : null;
+  return { points: max ? `Points ${total}/${max}` : null, failed };
+}
+
 describe('classroom', () => {
-  it.each(['ex01-pass', 'ex01-fail', 'ex01-error'] as const)('one valid runner per check, adding up to the score (%s)', (name) => {
+  it.each(['ex01-pass', 'ex01-fail'] as const)('one valid runner per check, adding up to the score (%s)', (name) => {
     const result = resultFor(name, 'bob');
     const payload = JSON.parse(renderClassroomResult(result));
     expect(validPayload(payload), JSON.stringify(validPayload.errors)).toBe(true);
     const runners = readAsReporter(payload);
-    expect(runners.map((r) => r.runner)).toEqual(result.checks.map((c) => c.id.replace(/-/g, '_')));
+    expect(runners.map((r) => r.runner)).toEqual(result.checks.map((c) => c.id.replace(/-(.)/g, (_, ch: string) => ch.toUpperCase())));
     for (const { results } of runners) expect(validRunner(results), JSON.stringify(validRunner.errors)).toBe(true);
     // The reporter's "Points N/M": every test's score over every runner's max_score.
     expect(runners.reduce((sum, r) => sum + r.results.tests.reduce((s, t) => s + t.score, 0), 0)).toBe(result.score.earned);
     expect(runners.reduce((sum, r) => sum + r.results.max_score, 0)).toBe(result.score.possible);
     expect(runners.map((r) => r.results.status)).toEqual(result.checks.map((c) => c.status));
+    expect(reporterVerdict(payload)).toEqual({ points: `Points ${result.score.earned}/${result.score.possible}`, failed: result.status === 'pass' ? null : 'Some tests failed.' });
+  });
+
+  it('a run in error posts no points and fails the step with a sentence that says to re-run it', () => {
+    const result = resultFor('ex01-error', 'bob');
+    expect(result.checks.some((c) => c.status === 'pass' && c.earned > 0)).toBe(true);
+    const payload = JSON.parse(renderClassroomResult(result)) as ClassroomPayload;
+    expect(validPayload(payload), JSON.stringify(validPayload.errors)).toBe(true);
+    expect(reporterVerdict(payload)).toEqual({ points: null, failed: 'Some tests errored.' });
+    const [rerun] = readAsReporter(payload);
+    expect(validRunner(rerun!.results), JSON.stringify(validRunner.errors)).toBe(true);
+    // The reporter prints `message` under an errored test: it is the re-run sentence.
+    expect(rerun!.results.tests[0]!.message).toContain('re-run this job');
   });
 
   it('tells a failed check by what was observed and its hint, never the expected answer', () => {
     const result = resultFor('ex01-fail', 'bob');
     const runners = readAsReporter(JSON.parse(renderClassroomResult(result)));
-    const gateway = runners.find((r) => r.runner === 'host_b_default_route')!.results.tests[0]!;
+    const gateway = runners.find((r) => r.runner === 'hostBDefaultRoute')!.results.tests[0]!;
     expect(gateway).toMatchObject({ name: "host-b's default gateway is the router", status: 'fail', score: 0 });
     expect(gateway.test_code).toContain('Observed: default via 192.168.1.254');
     expect(gateway.test_code).toContain('Hint: Look at `ip route` on host-b');
