@@ -141,8 +141,14 @@ describe('the example workflow (examples/github-classroom)', () => {
     const root = mkdtempSync(join(tmpdir(), 'classroom-'));
     mkdirSync(join(root, 'grade/bin'), { recursive: true });
     mkdirSync(join(root, 'submission'));
-    writeFileSync(join(root, 'grade/bin/grade.js'), `process.stdout.write(${JSON.stringify(stdout)}); process.stderr.write(${JSON.stringify(stderr)}); process.exit(${code});`);
-    const env = { ...process.env, EXERCISE: 'ex01', POINTS: '10', GITHUB_ENV: join(root, 'env'), GITHUB_OUTPUT: join(root, 'output') };
+    // `grade list` is this tree's real CLI (the workflow reads the exercise's points from it); grading is the stand-in.
+    const realBin = new URL('../../bin/grade.js', import.meta.url).pathname;
+    writeFileSync(
+      join(root, 'grade/bin/grade.js'),
+      `if (process.argv[2] === 'list') { process.stdout.write(require('child_process').execFileSync(process.execPath, [${JSON.stringify(realBin)}, ...process.argv.slice(2)])); process.exit(0); }\n` +
+        `process.stdout.write(${JSON.stringify(stdout)}); process.stderr.write(${JSON.stringify(stderr)}); process.exit(${code});`,
+    );
+    const env = { ...process.env, EXERCISE: 'ex01', GITHUB_ENV: join(root, 'env'), GITHUB_OUTPUT: join(root, 'output') };
     writeFileSync(env.GITHUB_ENV, '');
     writeFileSync(env.GITHUB_OUTPUT, '');
     const grade = spawnSync('bash', ['-e', '-c', run('Grade the submission')], { cwd: join(root, 'submission'), env, encoding: 'utf8' });
@@ -173,7 +179,8 @@ describe('the example workflow (examples/github-classroom)', () => {
     expect(validPayload(payload)).toBe(true);
     const [only] = readAsReporter(payload);
     expect(validRunner(only!.results)).toBe(true);
-    expect(only!.results).toMatchObject({ status: 'fail', max_score: 10, tests: [{ score: 0, message: expect.stringContaining('router.sh is for router') }] });
+    // ex01 is worth 12: derived from grade itself, never a number typed into the workflow.
+    expect(only!.results).toMatchObject({ status: 'fail', max_score: 12, tests: [{ score: 0, message: expect.stringContaining('router.sh is for router') }] });
     const fault = runSteps('', 3, 'no engine');
     expect(fault.grade.status).toBe(3);
     expect(fault.grade.stdout).toContain("not the learner's fault");
