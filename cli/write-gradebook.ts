@@ -14,7 +14,7 @@ import type { ItemExercise } from '../grading/grade-batch.js';
 import { localizeResult } from '../grading/localize-result.js';
 import { gradebookReporters, knownGradebookFormats, scriptLines } from '../reports/gradebook/index.js';
 import { renderGradesCsv } from '../reports/grades-csv.js';
-import { gradeResultToJunitSuite, renderJunit } from '../reports/junit-reporter.js';
+import { batchJunitSuite, renderJunit } from '../reports/junit-reporter.js';
 import { writeOutputs } from '../reports/output-stage.js';
 import type { CliContext } from './context.js';
 
@@ -130,7 +130,7 @@ export async function writeGradebook(out: string, exercises: readonly Exercise[]
     for (const f of files) shown.add(f.path.includes('/') ? `${f.path.split('/')[0]}/` : f.path);
   }
   if (options.junit) {
-    const suites = book.entries.flatMap((e) => (e.result ? [{ ...gradeResultToJunitSuite(e.result), name: `${e.learner} ${e.exercise}` }] : []));
+    const suites = book.entries.map(batchJunitSuite);
     await writeOutputs(dirname(options.junit), [{ path: basename(options.junit), content: renderJunit(suites) }]);
   }
   return [...shown].sort(compare);

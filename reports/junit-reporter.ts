@@ -1,6 +1,7 @@
 // JUnit XML, for CI systems that show test reports: a generic writer plus the mapping of one
 // GradeResult's checks to test cases (fail -> <failure>, error -> <error>).
 
+import type { BatchEntry } from '../core/batch-entry.js';
 import type { CheckResult, GradeResult } from '../core/result.js';
 import { visibleText } from './visible-text.js';
 
@@ -64,6 +65,14 @@ export function gradeResultToJunitSuite(result: GradeResult): JunitSuite {
   }
   const score = `${result.score.earned}/${result.score.possible} points, ${result.status}`;
   return { name: `${result.exercise.id} ${result.exercise.title} (${score})`, cases };
+}
+
+/** A batch entry's suite, named for the learner and exercise: an invalid submission is one errored case saying why. */
+export function batchJunitSuite(entry: BatchEntry): JunitSuite {
+  const name = `${entry.learner}${entry.displayName ? ` (${entry.displayName})` : ''} ${entry.exercise}${entry.variant ? ` variant ${entry.variant}` : ''}`;
+  if (entry.result) return { ...gradeResultToJunitSuite(entry.result), name };
+  const why = `The submission could not be graded: ${entry.invalid ?? 'it could not be read'} (from ${entry.source})`;
+  return { name: `${name} (invalid)`, cases: [{ name: 'submission', classname: `grade.${entry.exercise}`, error: why, timeSeconds: 0 }] };
 }
 
 function checkCase(check: CheckResult, classname: string): JunitCase {
