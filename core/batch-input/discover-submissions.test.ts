@@ -112,7 +112,7 @@ describe("Canvas's download", () => {
     const items = await discover('ex01');
     expect(brief(items)).toEqual([
       { learner: '9', displayName: 'doejohn', exercise: 'ex01', source: 'doejohn_late_9_500_host-a.sh', dir: expect.stringMatching(/^deep\/er\/work\/\d+-9$/), files: ['host-a.sh'] },
-      { learner: '777', displayName: 'kimbo', exercise: 'ex01', source: 'kimbo_777_text.html', invalid: 'kimbo_777_text.html is not a <node>.sh file; a submission holds only files named after the nodes you configure (host-a.sh, host-b.sh).' },
+      { learner: '777', displayName: 'kimbo', exercise: 'ex01', source: 'kimbo_777_text.html', invalid: 'kimbo_777_text.html is an online-text submission, typed into the LMS, and grade grades only uploaded files: ask the learner to upload one file per node (host-a.sh, host-b.sh), and turn on file submissions for the assignment.' },
       { learner: '12345', displayName: 'smithjane', exercise: 'ex01', source: 'smithjane_12345_*', dir: expect.stringMatching(/^deep\/er\/work\/\d+-12345$/), files: ['host-a.sh', 'host-b.sh'] },
       { learner: '34567', displayName: 'leeann', exercise: 'ex01', source: 'leeann_34567_89012_ex01.zip', dir: expect.stringMatching(/^deep\/er\/work\/\d+-34567\/ex01$/), files: ['host-b.sh'] },
     ]);
