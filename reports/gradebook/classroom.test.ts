@@ -174,7 +174,8 @@ describe('the example workflow (examples/github-classroom)', () => {
     expect(payload).toEqual(JSON.parse(renderClassroomResult(result)));
   });
 
-  it('turns a submission grade refuses (exit 2) into one failing test that says why; a machine fault fails the job', () => {
+  // Runs the real `grade list` (a Node process of its own): a generous budget on a loaded machine.
+  it('turns a submission grade refuses (exit 2) into one failing test that says why; a machine fault fails the job', { timeout: 60_000 }, () => {
     const { payload } = runSteps('', 2, 'router.sh is for router, which the lab runs; submit files only for host-a.sh, host-b.sh.\n');
     expect(validPayload(payload)).toBe(true);
     const [only] = readAsReporter(payload);

@@ -3,7 +3,7 @@ import { parseCanvasRoster } from '../../core/canvas-roster.js';
 import { gradebookReporterFor, gradebookReporters, isGradebookFormat, knownGradebookFormats } from './index.js';
 import { EX01_BASE_LINES, sampleBook } from './test-book.js';
 
-const ROSTER = parseCanvasRoster('Student,ID,SIS User ID,SIS Login ID,Section\n"Martin, Alice",1001,,alice,A\n');
+const ROSTER = parseCanvasRoster('Student,ID,SIS User ID,SIS Login ID,Section,ex01 Gateway (77)\n"Martin, Alice",1001,,alice,A,\n');
 
 describe('gradebook reporters', () => {
   it('registers every known format', () => {
