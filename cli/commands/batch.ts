@@ -14,7 +14,7 @@ import { batchWorkDir } from '../batch-workdir.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { itemExercises, localizer, readRosterOption, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
+import { itemExercises, localizer, lmsSettings, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
@@ -24,6 +24,9 @@ export interface BatchOptions {
   readonly force?: boolean;
   readonly quiet?: boolean;
   readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
   readonly variants?: boolean;
   readonly shard?: string;
 }
@@ -43,7 +46,6 @@ function batchTarget(ctx: CliContext, first: string, second: string | undefined,
 export async function batchCommand(ctx: CliContext, first: string, second: string | undefined, options: BatchOptions): Promise<number> {
   const target = batchTarget(ctx, first, second, options.all ?? false);
   const shard = options.shard ? parseShard(options.shard) : null;
-  const roster = options.roster ? readRosterOption(options.roster) : null;
   const out = resolve(options.out ?? join('grade-reports', target.only ? `${target.exercises[0]!.slug}-batch` : 'batch'));
   const inside = relative(target.folder, out);
   if (inside === '' || !(inside.startsWith('..') || inside.startsWith(sep))) {
@@ -53,6 +55,8 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   await using work = batchWorkDir(out);
   const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
   const items = shard ? shardItems(found, shard) : found;
+  // Checked before grading: an unusable roster column or worksheet stops the batch before any lab runs.
+  const lms = lmsSettings(target.only ? target.exercises : target.exercises.filter((x) => found.some((i) => i.exercise === x.id)), options);
   const forms = variantForms(ctx);
   const exerciseFor = itemExercises(forms, target.exercises, options.variants ?? false);
   const recorded = readRecords(out, warn);
@@ -80,7 +84,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
     },
   });
   progress.finish();
-  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
   const c = progress.counts;
   const where = shownPath(out);
   process.stdout.write(

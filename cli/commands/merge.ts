@@ -9,11 +9,14 @@ import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { localizer, readRosterOption, variantForms, writeGradebook } from '../write-gradebook.js';
+import { localizer, lmsSettings, variantForms, writeGradebook } from '../write-gradebook.js';
 
 export interface MergeOptions {
   readonly out?: string;
   readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
   readonly junit?: string;
 }
 
@@ -21,7 +24,6 @@ export interface MergeOptions {
 export async function mergeCommand(ctx: CliContext, folders: readonly string[], options: MergeOptions): Promise<number> {
   if (!options.out) throw new UserError('say where the merged gradebook goes: `grade merge OUT... --out DIR`.');
   const out = resolve(options.out);
-  const roster = options.roster ? readRosterOption(options.roster) : null;
   const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
   const merged = new Map<string, BatchRecord>();
   for (const folder of folders.map((f) => resolve(f))) {
@@ -37,6 +39,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   const records = [...merged.values()].sort((a, b) => compareIds(recordId(a.entry), recordId(b.entry)));
   const exerciseIds = [...new Set(records.map((r) => r.entry.exercise))].sort(compareIds);
   const exercises = exerciseIds.map((id) => findExercise(id, ctx.kinds));
+  const lms = lmsSettings(exercises, options);
   const forms = variantForms(ctx);
   const localize = localizer(forms, ctx.lang, exercises);
   for (const record of records) {
@@ -44,7 +47,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
     await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
   }
   const entries = records.map((r) => r.entry);
-  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
   const where = shownPath(out);
   process.stdout.write(`Merged ${entries.length} entries from ${folders.length} folder(s).\n${written.map((p) => `  ${join(where, p)}`).join('\n')}\n`);
   return EXIT.pass;

@@ -13,13 +13,13 @@ const LINK_KEYS: ReadonlySet<string> = new Set(['href']);
 
 let compiled: Handlebars.TemplateDelegate<SummaryView> | undefined;
 
-export function renderSummary(book: Gradebook, similarity: Similarity, generatedAt: string | null = null): string {
+export function renderSummary(book: Gradebook, similarity: Similarity, generatedAt: string | null = null, lmsNotes: readonly string[] = []): string {
   compiled ??= Handlebars.create().compile<SummaryView>(SUMMARY_TEMPLATE, { strict: true, knownHelpersOnly: true });
   // Links are grade's own paths; every other string may hold a learner's name, note or title.
-  return compiled(visibleDeep(buildSummaryView(book, similarity, generatedAt), LINK_KEYS));
+  return compiled(visibleDeep(buildSummaryView(book, similarity, generatedAt, lmsNotes), LINK_KEYS));
 }
 
 export function summaryReporter(book: Gradebook, options: GradebookOptions): GradebookOutput {
   const similarity = findSimilar(book, { baseLines: options.baseLines });
-  return { files: [{ path: 'summary.html', content: renderSummary(book, similarity, options.generatedAt ?? null) }], warnings: [] };
+  return { files: [{ path: 'summary.html', content: renderSummary(book, similarity, options.generatedAt ?? null, options.lmsNotes ?? []) }], warnings: [] };
 }

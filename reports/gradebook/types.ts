@@ -20,6 +20,8 @@ export interface GradebookOptions {
   readonly scale?: number | null;
   /** `--worksheet FILE`: the Moodle offline grading worksheet the teacher downloaded, to fill in. */
   readonly moodleWorksheet?: MoodleWorksheet | null;
+  /** The other reporters' warnings, which the summary page lists for the teacher. */
+  readonly lmsNotes?: readonly string[];
   /** When the batch ran, for the summary page's footer only (never in CSV files, which must not change on a resume). */
   readonly generatedAt?: string;
   /** Per exercise id: the reference solution's lines (solution/ and alternatives/), which similarity ignores. */
