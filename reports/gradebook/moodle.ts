@@ -40,7 +40,7 @@ export function moodleReporter(book: Gradebook, options: GradebookOptions): Grad
     const name = book.exercises.length === 1 ? 'moodle-import.csv' : `moodle-import-${exercise.id}.csv`;
     files.push({ path: name, content: importFile(exercise, entries, sheet, scale, unmatched) });
     if (sheet) files.push(filledWorksheet(exercise, entries, sheet, scale, warnings));
-    else if (entries.some((e) => FROM_MOODLE.test(e.source) && PARTICIPANT.test(e.learner))) files.push(newWorksheet(exercise, entries, scale, warnings));
+    else if (entries.some((e) => gradable(e) && FROM_MOODLE.test(e.source) && PARTICIPANT.test(e.learner))) files.push(newWorksheet(exercise, entries, scale, warnings));
   }
   const notGraded = book.entries.filter((e) => !gradable(e)).map((e) => `${e.learner} (${e.exercise})`);
   if (notGraded.length > 0) warnings.push(`moodle: ${notGraded.length} not graded, so no row for them and Moodle keeps what it has: ${notGraded.join(', ')}.`);
