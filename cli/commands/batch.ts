@@ -11,6 +11,7 @@ import { readRecords, recordFile } from '../../reports/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import { BatchProgress, type ProgressStyle } from '../batch-progress.js';
 import { batchWorkDir } from '../batch-workdir.js';
+import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
@@ -51,7 +52,8 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   if (inside === '' || !(inside.startsWith('..') || inside.startsWith(sep))) {
     throw new UserError(`the output folder ${shownPath(out)} is inside the batch folder, where it would be taken for a learner; pass --out with a folder outside ${shownPath(target.folder)}.`);
   }
-  const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
+  // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
+  const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   await using work = batchWorkDir(out);
   const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
   const items = shard ? shardItems(found, shard) : found;

@@ -6,6 +6,7 @@ import { findExercise } from '../../core/find-exercise.js';
 import { recordId, type BatchRecord } from '../../grading/grade-batch.js';
 import { RECORDS_DIR, readRecords, recordFile } from '../../reports/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
+import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
@@ -24,7 +25,8 @@ export interface MergeOptions {
 export async function mergeCommand(ctx: CliContext, folders: readonly string[], options: MergeOptions): Promise<number> {
   if (!options.out) throw new UserError('say where the merged gradebook goes: `grade merge OUT... --out DIR`.');
   const out = resolve(options.out);
-  const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
+  // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
+  const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   const merged = new Map<string, BatchRecord>();
   for (const folder of folders.map((f) => resolve(f))) {
     if (!existsSync(join(folder, RECORDS_DIR)) || !statSync(join(folder, RECORDS_DIR)).isDirectory()) {

@@ -61,7 +61,7 @@ describe('moodle: the teacher\'s own grading worksheet (--worksheet)', () => {
     expect(after[0]).toBe(before[0]); // the BOM and the exact headers
     expect(after[2]).toBe(before[2]); // invalid submission: its 12.00, its date, its feedback
     expect(after[3]).toBe(before[3]);
-    expect(after[1]).toBe('"Participant 123456","김민수",minsu@example.edu,"Submitted for grading",20,20.00,Yes,"Monday, 1 December 2025, 10:00 AM",-,10/10 points. Every check passed.');
+    expect(after[1]).toBe('"Participant 123456","김민수",minsu@example.edu,"Submitted for grading",20,20.00,Yes,"Monday, 1 December 2025, 10:00 AM",-,ex01: 10/10 points. Every check passed.');
   });
 
   it('is scaled to the Maximum Grade, says so, and changes exactly the graded participants in Moodle', () => {
@@ -73,7 +73,7 @@ describe('moodle: the teacher\'s own grading worksheet (--worksheet)', () => {
     const rows: string[][] = parse(out.files.find((f) => f.path === 'moodle-import.csv')!.content);
     expect(rows).toEqual([
       ['Email address', 'Full name', 'ex01 The default gateway', 'ex01 feedback'],
-      ['minsu@example.edu', '김민수', '10', '10/10 points. Every check passed.'],
+      ['minsu@example.edu', '김민수', '10', 'ex01: 10/10 points. Every check passed.'],
     ]);
     const unmatched: Record<string, string>[] = parse(out.files.find((f) => f.path === 'moodle-unmatched.csv')!.content, { columns: true });
     expect(unmatched).toEqual([{ learner: '445566', name: 'Not In Sheet', exercise: 'ex01', why: 'not a participant with an email address in worksheet.csv' }]);
@@ -98,7 +98,7 @@ describe('moodle: the course gradebook import (moodle-import.csv)', () => {
     const rows: Record<string, string>[] = parse(content, { columns: true });
     expect(Object.keys(rows[0]!)).toEqual(['Username', 'Full name', 'ex01 The default gateway', 'ex01 feedback']);
     expect(rows.map((r) => r.Username)).toEqual(['alice', 'bob', 'erin', 'frank', 'gina', 'hank']);
-    expect(rows.find((r) => r.Username === 'bob')!['ex01 feedback']).toBe("7/10 points. Not yet right: host-b's default gateway is the router; host-b can fetch the web page.");
+    expect(rows.find((r) => r.Username === 'bob')!['ex01 feedback']).toBe("ex01: 7/10 points. Not yet right: host-b's default gateway is the router; host-b can fetch the web page.");
     expect(gradebookImportProblems(content, new Set(['alice', 'bob', 'erin', 'frank', 'gina', 'hank', 'carol']))).toEqual([]);
     expect(out.warnings).toContain('moodle: 2 not graded, so no row for them and Moodle keeps what it has: =cmd (ex01), carol (ex01).');
   });

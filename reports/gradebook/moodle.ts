@@ -123,7 +123,8 @@ export function shortFeedback(entry: BatchEntry, exercise: GradebookExercise): s
   if (status === 'invalid') return `Not graded: ${entry.invalid ?? 'the submission could not be read'}`;
   const result = entry.result!;
   if (status === 'error') return 'Not graded yet: the grader could not finish this run, which is not your fault; it will be graded again.';
-  const score = `${points(result.score.earned)}/${points(exercise.possible)} points.`;
+  // Names the exercise, the learner's variant and the points, so a feedback cell says what it grades.
+  const score = `${exercise.id}${entry.variant ? ` (variant ${entry.variant})` : ''}: ${points(result.score.earned)}/${points(exercise.possible)} points.`;
   const failed = failedChecks(result).map((c) => c.title);
   return failed.length === 0 ? `${score} Every check passed.` : `${score} Not yet right: ${failed.join('; ')}.`;
 }
