@@ -338,3 +338,17 @@ describe('the batch folder itself', () => {
     expect((await discover(null)).map((i) => `${i.learner}/${i.exercise}`)).toEqual(['9/ex01', '10/ex01', '10/ex03', 'alice/ex01', 'Bob/ex01']);
   });
 });
+
+describe('Unicode learner names', () => {
+  test('a decomposed (NFD) folder name is the same learner as the composed one, in NFC', async () => {
+    const box = sandbox();
+    try {
+      writeTree(box.batch, { [`${'김민수'.normalize('NFD')}/host-a.sh`]: 'ip a\n', '이서연/host-a.sh': 'ip a\n' });
+      const items = await discoverSubmissions({ folder: box.batch, exercises: [EX01], only: 'ex01', workDir: box.work });
+      expect(items.map((i) => i.learner)).toEqual(['김민수', '이서연']);
+      expect(items[0]!.learner).toBe('김민수'.normalize('NFC'));
+    } finally {
+      box.remove();
+    }
+  });
+});

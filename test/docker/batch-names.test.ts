@@ -1,5 +1,5 @@
-// A class as it really comes in, graded for real: Hangul names (one of them twice, composed and
-// decomposed), mixed scripts, names that clash once cleaned, an anonymous Canvas download, a Moodle
+// A class as it really comes in, graded for real: Hangul names (one written decomposed, as macOS
+// writes file names), mixed scripts, names that clash once cleaned, an anonymous Canvas download, a Moodle
 // online-text submission, a roster student who handed in nothing, and invalid learners. Every output
 // (reports, gradebooks, feedback, classroom payloads, JUnit, summary) maps learners one to one.
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const wanOnly = () => filesOf(join(ex01.dir, 'wrong/wan-only'));
 const prefixed = (prefix: string, files: Files): Files => Object.fromEntries(Object.entries(files).map(([k, v]) => [`${prefix}${k}`, v]));
 
 const MINSU = '김민수';
-const MINSU_NFD = MINSU.normalize('NFD');
+const JIHUN = '박지훈';
 const MIXED = 'Анна Müller 张伟';
 const ANON = 'anon_xY7kQ';
 
@@ -32,8 +32,8 @@ describe('grade batch: names from a real class, one to one in every output', () 
     const cwd = tempDir('grade-names-');
     writeTree(join(cwd, 'subs'), {
       ...prefixed(`${MINSU}/`, reference()),
-      ...prefixed(`${MINSU_NFD}/`, wanOnly()),
-      ...prefixed(`${MIXED}/`, wanOnly()),
+      ...prefixed(`${JIHUN.normalize('NFD')}/`, wanOnly()),
+      [`${MIXED}/host-z.sh`]: 'ip a\n',
       ...prefixed(`${ANON}_5001_`, reference()),
       'Ann Lee_345678_assignsubmission_onlinetext_/onlinetext.html': '<p>ip route add default via 192.168.1.1</p>',
       'x:y/host-z.sh': 'ip a\n',
@@ -43,7 +43,7 @@ describe('grade batch: names from a real class, one to one in every output', () 
     writeTree(cwd, {
       'roster.csv':
         'Student,ID,SIS User ID,SIS Login ID,Section,Lab 1 (1234)\n    Points Possible,,,,,12\n' +
-        `${MINSU},1001,,,A,\n이서연,1002,,,A,9\n${MIXED},1003,,,A,\n`,
+        `${MINSU},1001,,,A,\n이서연,1002,,,A,9\n${JIHUN},1003,,,A,\n${MIXED},1004,,,A,7\n`,
     });
     const run = await execa('node', [bin, 'batch', 'ex01', 'subs', '--out', 'out', '--roster', 'roster.csv', '--assignment', '1234', '--junit', 'out/junit.xml', '-j', '2'], {
       cwd,
@@ -57,7 +57,8 @@ describe('grade batch: names from a real class, one to one in every output', () 
     // grades.csv: one row per learner, each with its own status.
     const rows: Record<string, string>[] = parse(read('grades.csv'), { columns: true });
     const status = Object.fromEntries(rows.map((r) => [r.learner!, r['ex01 status']!]));
-    expect(status).toEqual({ [MINSU]: 'pass', [MINSU_NFD]: 'fail', [MIXED]: 'fail', [ANON]: 'pass', '345678': 'invalid', 'x:y': 'invalid', 'x-y': 'invalid' });
+    // The decomposed folder name is the learner in NFC, so the roster's 박지훈 matches.
+    expect(status).toEqual({ [MINSU]: 'pass', [JIHUN]: 'fail', [MIXED]: 'invalid', [ANON]: 'pass', '345678': 'invalid', 'x:y': 'invalid', 'x-y': 'invalid' });
     expect(rows.find((r) => r.learner === '345678')!.note).toMatch(/online-text submission/);
 
     // Reports: one folder per graded learner, each holding that learner's own result.
@@ -88,15 +89,15 @@ describe('grade batch: names from a real class, one to one in every output', () 
     expect(junit.match(/<testsuite /g)).toHaveLength(rows.length);
     expect(junit).toMatch(/name="345678 \(Ann Lee\) ex01 \(invalid\)"/);
 
-    // Canvas: the named column with its id; 이서연 has no row, so her 9 stays; the anonymous one is listed.
+    // Canvas: the named column with its id; 이서연 (nothing handed in) and the invalid mixed-script learner have no row, so their grades stay; the anonymous one is listed.
     const canvas: string[][] = parse(read('canvas-import.csv'));
     expect(canvas[0]![5]).toBe('Lab 1 (1234)');
-    expect(canvas.slice(2).map((r) => r[1])).toEqual(['1001', '1003']);
+    expect(canvas.slice(2).map((r) => [r[1], r[5]])).toEqual([['1001', '12'], ['1003', '6']]);
     expect(run.stderr).toMatch(/anonymously graded download \(anon_xY7kQ\)/);
 
     // Moodle: rows only for gradable learners, never an empty grade; no worksheet for a batch that is no Moodle download of files.
     const moodle: string[][] = parse(read('moodle-import.csv'));
-    expect(moodle.slice(1).map((r) => r[0]).sort()).toEqual([MINSU, MINSU_NFD, MIXED].sort());
+    expect(moodle.slice(1).map((r) => r[0]).sort()).toEqual([MINSU, JIHUN].sort());
     for (const row of moodle.slice(1)) expect(row[2]).not.toBe('');
     expect(read('moodle-unmatched.csv')).toContain(ANON);
   });
