@@ -35,16 +35,27 @@ export function scaleOption(text: string): number {
   return n;
 }
 
-/** The LMS settings of a batch, checked before anything is graded: a Canvas column that is absent or ambiguous stops here. */
-export function lmsSettings(exercises: readonly Exercise[], raw: { roster?: string; assignment?: string; worksheet?: string; scale?: string }): LmsSettings {
+export interface LmsOptions {
+  readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
+}
+
+/** The LMS files a batch was given, read and checked on their own (before the batch folder is looked at). */
+export function readLmsOptions(raw: LmsOptions): LmsSettings {
   const roster = raw.roster ? readRosterOption(raw.roster) : null;
   const assignment = raw.assignment ?? null;
   if (assignment !== null && !roster) throw new UserError('--assignment names a column of the Canvas roster: pass the roster too, with --roster FILE.');
-  if ((assignment !== null || raw.worksheet) && exercises.length !== 1) {
+  return { roster, canvasAssignment: assignment, moodleWorksheet: raw.worksheet ? readWorksheetOption(raw.worksheet) : null, scale: raw.scale ? scaleOption(raw.scale) : null };
+}
+
+/** Checked before anything is graded: a Canvas column that is absent or ambiguous, or a one-exercise option on several, stops here. */
+export function checkLmsSettings(lms: LmsSettings, exercises: readonly Exercise[], raw: LmsOptions): void {
+  if ((lms.canvasAssignment !== null || lms.moodleWorksheet) && exercises.length !== 1) {
     throw new UserError(`--assignment and --worksheet are for one exercise's grades; grade one exercise (\`grade batch ex01 DIR\`), not ${exercises.length}.`);
   }
-  if (roster) for (const x of exercises) findAssignment(roster, x.id, assignment, `--roster ${raw.roster}`);
-  return { roster, canvasAssignment: assignment, moodleWorksheet: raw.worksheet ? readWorksheetOption(raw.worksheet) : null, scale: raw.scale ? scaleOption(raw.scale) : null };
+  if (lms.roster) for (const x of exercises) findAssignment(lms.roster, x.id, lms.canvasAssignment, `--roster ${raw.roster}`);
 }
 
 export interface LmsSettings {

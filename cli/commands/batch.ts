@@ -15,7 +15,7 @@ import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { itemExercises, localizer, lmsSettings, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
+import { itemExercises, localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
@@ -47,6 +47,9 @@ function batchTarget(ctx: CliContext, first: string, second: string | undefined,
 export async function batchCommand(ctx: CliContext, first: string, second: string | undefined, options: BatchOptions): Promise<number> {
   const target = batchTarget(ctx, first, second, options.all ?? false);
   const shard = options.shard ? parseShard(options.shard) : null;
+  const lms = readLmsOptions(options);
+  // One exercise: its roster column is checked before anything is written.
+  if (target.only) checkLmsSettings(lms, target.exercises, options);
   const out = resolve(options.out ?? join('grade-reports', target.only ? `${target.exercises[0]!.slug}-batch` : 'batch'));
   const inside = relative(target.folder, out);
   if (inside === '' || !(inside.startsWith('..') || inside.startsWith(sep))) {
@@ -57,8 +60,8 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   await using work = batchWorkDir(out);
   const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
   const items = shard ? shardItems(found, shard) : found;
-  // Checked before grading: an unusable roster column or worksheet stops the batch before any lab runs.
-  const lms = lmsSettings(target.only ? target.exercises : target.exercises.filter((x) => found.some((i) => i.exercise === x.id)), options);
+  // With --all, the exercises found: an unusable roster column stops the batch before any lab runs.
+  if (!target.only) checkLmsSettings(lms, target.exercises.filter((x) => found.some((i) => i.exercise === x.id)), options);
   const forms = variantForms(ctx);
   const exerciseFor = itemExercises(forms, target.exercises, options.variants ?? false);
   const recorded = readRecords(out, warn);

@@ -10,7 +10,7 @@ import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { localizer, lmsSettings, variantForms, writeGradebook } from '../write-gradebook.js';
+import { localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook } from '../write-gradebook.js';
 
 export interface MergeOptions {
   readonly out?: string;
@@ -25,6 +25,7 @@ export interface MergeOptions {
 export async function mergeCommand(ctx: CliContext, folders: readonly string[], options: MergeOptions): Promise<number> {
   if (!options.out) throw new UserError('say where the merged gradebook goes: `grade merge OUT... --out DIR`.');
   const out = resolve(options.out);
+  const lms = readLmsOptions(options);
   // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
   const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   const merged = new Map<string, BatchRecord>();
@@ -41,7 +42,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   const records = [...merged.values()].sort((a, b) => compareIds(recordId(a.entry), recordId(b.entry)));
   const exerciseIds = [...new Set(records.map((r) => r.entry.exercise))].sort(compareIds);
   const exercises = exerciseIds.map((id) => findExercise(id, ctx.kinds));
-  const lms = lmsSettings(exercises, options);
+  checkLmsSettings(lms, exercises, options);
   const forms = variantForms(ctx);
   const localize = localizer(forms, ctx.lang, exercises);
   for (const record of records) {

@@ -196,7 +196,15 @@ describe('grade batch, for a course', () => {
   test('bad input is one sentence and exit 2', async () => {
     const cwd = tempDir('grade-class-');
     mkdirSync(join(cwd, 'subs'));
+    writeTree(join(cwd, 'one'), { 'zoe/host-z.sh': 'ip a\n' });
+    writeTree(cwd, { 'roster.csv': 'Student,ID,SIS User ID,SIS Login ID,Section,Quiz 1 (10),Lab 1 (1234)\nZoe,1,,,A,,\n', 'sheet.csv': 'name,grade\n' });
     for (const [args, message] of [
+      [['batch', 'ex01', 'subs', '--assignment', '1234'], /--assignment names a column of the Canvas roster: pass the roster too/],
+      [['batch', 'ex01', 'subs', '--scale', 'ten'], /--scale ten: give the LMS's maximum grade as a positive number/],
+      [['batch', 'ex01', 'subs', '--worksheet', 'sheet.csv'], /sheet\.csv is not a Moodle grading worksheet: it needs the columns "Identifier", "Grade" and "Last modified \(grade\)"/],
+      // No column is ever created by accident: the roster's columns are listed, before any lab runs.
+      [['batch', 'ex01', 'one', '--roster', 'roster.csv'], /^grade: no column of --roster roster\.csv matches a title starting with ex01 \(its assignment columns are "Quiz 1 \(10\)", "Lab 1 \(1234\)"\)/],
+      [['batch', 'ex01', 'one', '--roster', 'roster.csv', '--assignment', '99'], /no column of --roster roster\.csv matches --assignment "99"/],
       [['batch', 'subs'], /say which exercise/],
       [['batch', 'ex01', 'subs', '--shard', '3/2'], /--shard 3\/2 is out of range/],
       [['batch', 'ex01', 'subs', '--shard', '2'], /JOB_COMPLETION_INDEX/],
@@ -208,6 +216,6 @@ describe('grade batch, for a course', () => {
       expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
-    expect(execFileSync('ls', ['-A', cwd], { encoding: 'utf8' }).trim()).toBe('subs');
+    expect(execFileSync('ls', ['-A', cwd], { encoding: 'utf8' }).trim().split('\n')).toEqual(['one', 'roster.csv', 'sheet.csv', 'subs']);
   });
 });
