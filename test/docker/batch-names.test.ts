@@ -66,11 +66,13 @@ describe('grade batch: names from a real class, one to one in every output', () 
     const reportDirs = listTree(out).filter((p) => p.endsWith('/ex01/') && existsSync(join(out, p, 'result.json')));
     expect(reportDirs).toHaveLength(graded.length);
     expect(reportDirs).toContain(`${MINSU}/ex01/`);
-    for (const dir of reportDirs) {
+    const owners = reportDirs.map((dir) => {
       const result = JSON.parse(read(`${dir}result.json`)) as { status: string; submission: { label: string | null } };
-      const learner = graded.find((r) => result.submission.label?.includes(r.learner!) && r['ex01 status'] === result.status);
-      expect(learner, dir).toBeDefined();
-    }
+      const owner = graded.find((r) => result.submission.label === `${r.learner}/ex01`);
+      expect(owner?.['ex01 status'], dir).toBe(result.status);
+      return owner!.learner;
+    });
+    expect(new Set(owners).size).toBe(graded.length);
 
     // Feedback and classroom payloads: one distinct file per learner.
     expect(listTree(join(out, 'feedback')).filter((p) => p.endsWith('.md'))).toHaveLength(rows.length);
