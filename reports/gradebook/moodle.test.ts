@@ -114,8 +114,12 @@ describe('moodle: the course gradebook import (moodle-import.csv)', () => {
   });
 
   it('a Canvas download gets no Moodle worksheet; several exercises get one import file each', () => {
-    const canvas = { exercises: [exerciseFrom(pass)], entries: [entry('1001', pass, { source: 'smithjane_1001_5_host-a.sh' })] };
-    expect(moodleReporter(canvas, {}).files.map((f) => f.path)).toEqual(['moodle-import.csv']);
+    const canvas = { exercises: [exerciseFrom(pass)], entries: [entry('1001', pass, { source: 'submissions.zip:smithjane_1001_5_*' })] };
+    const fromCanvas = moodleReporter(canvas, {});
+    expect(fromCanvas.files.map((f) => f.path)).toEqual(['moodle-import.csv', 'moodle-unmatched.csv']);
+    // A Canvas user id is no Moodle user: no row, and the reason is listed.
+    expect(parse(fromCanvas.files[0]!.content)).toHaveLength(1);
+    expect(fromCanvas.files[1]!.content).toContain('a Canvas user id from a Canvas download');
     const two = { exercises: [exerciseFrom(pass), { ...exerciseFrom(pass), id: 'ex02' }], entries: [entry('alice', pass), entry('alice', null, { exercise: 'ex02' })] };
     const files = moodleReporter(two, {}).files;
     expect(files.map((f) => f.path)).toEqual(['moodle-import-ex01.csv', 'moodle-import-ex02.csv']);

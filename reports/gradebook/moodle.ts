@@ -16,6 +16,7 @@
 // (the learner's folder name). Everyone else is listed in moodle-unmatched.csv and in the summary.
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
+import { parseLmsName } from '../../core/batch-input/lms-names.js';
 import { rewriteFields, type MoodleWorksheet, type WorksheetRow } from '../../core/moodle-worksheet.js';
 import { csvCell, csvDocument } from './csv-text.js';
 import { entryStatus, failedChecks, points, scaledPoints } from './entry-status.js';
@@ -70,6 +71,7 @@ function importFile(exercise: GradebookExercise, entries: readonly BatchEntry[],
 /** The value of the import's user column for an entry, or why Moodle could not match it. */
 function moodleUser(entry: BatchEntry, sheet: MoodleWorksheet | null, byParticipant: ReadonlyMap<string, WorksheetRow>): string | { why: string } {
   if (/^anon_/.test(entry.learner)) return { why: 'an anonymous Canvas submission, which no Moodle user matches' };
+  if (fromCanvas(entry)) return { why: 'a Canvas user id from a Canvas download, which no Moodle user matches: use canvas-import.csv' };
   if (sheet?.hasEmail) {
     const row = byParticipant.get(entry.learner);
     if (row === undefined || row.email === '') return { why: `not a participant with an email address in ${sheet.source}` };
@@ -111,6 +113,12 @@ function newWorksheet(exercise: GradebookExercise, entries: readonly BatchEntry[
       'or better, pass the assignment\'s own worksheet with --worksheet FILE (View all submissions > Grading action: Download grading worksheet).',
   );
   return { path: `moodle/${exercise.id}-worksheet.csv`, content: csvDocument([header, ...rows]) };
+}
+
+/** Whether the entry came from a Canvas download: its source's last name is one Canvas writes. */
+function fromCanvas(entry: BatchEntry): boolean {
+  const last = entry.source.split(/[:/]/).filter(Boolean).pop() ?? '';
+  return parseLmsName(last, false)?.lms === 'canvas';
 }
 
 function gradable(entry: BatchEntry): boolean {
