@@ -55,3 +55,16 @@ describe('what a batch shows while it runs', () => {
     expect(progress.counts).toEqual({ pass: 1, fail: 1, error: 1, invalid: 1, reused: 1 });
   });
 });
+
+describe('hostile learner names on the terminal', () => {
+  test('escape sequences, CR, BEL, C1 and bidi controls in ids and reasons are spelled out', () => {
+    const out: string[] = [];
+    const progress = new BatchProgress(2, 'lines', plain, (t) => out.push(t));
+    progress.add(entry('\x1b[2K\r✔ mallory\x07', result('fail', 0)), false);
+    progress.add({ ...entry('eve\u202e\u009b', null), invalid: 'x\x1b]0;title\x07.sh is not a node file' }, false);
+    const text = out.join('');
+    expect(text).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(text).toContain('✘ \\x1b[2K\\r✔ mallory\\x07 ex01  0/12');
+    expect(text).toContain('? eve\\u202e\\x9b ex01: invalid: x\\x1b]0;title\\x07.sh is not a node file');
+  });
+});

@@ -2,6 +2,7 @@
 // counts, rate, ETA), with a line above it for each submission that did not pass. Elsewhere (CI logs):
 // one plain line per submission. Quiet: nothing until the summary.
 
+import { visibleLine } from '../reports/visible-text.js';
 import type pc from 'picocolors';
 import type { BatchEntry } from '../core/batch-entry.js';
 
@@ -71,10 +72,11 @@ function formatSeconds(s: number): string {
 }
 
 function entryLine(entry: BatchEntry, reused: boolean, colors: Colors): string {
-  const who = `${entry.learner} ${entry.exercise}`;
-  if (!entry.result) return `${colors.yellow('?')} ${who}: invalid: ${entry.invalid}`;
+  // Learner ids and reasons come from file names: spelled out, so no escape of theirs reaches the terminal.
+  const who = visibleLine(`${entry.learner} ${entry.exercise}`);
+  if (!entry.result) return `${colors.yellow('?')} ${who}: invalid: ${visibleLine(entry.invalid ?? '')}`;
   const r = entry.result;
   const mark = r.status === 'pass' ? colors.green('✔') : r.status === 'fail' ? colors.red('✘') : colors.yellow('!');
   const note = reused ? colors.dim('  (recorded earlier, same submission)') : '';
-  return `${mark} ${who}  ${r.score.earned}/${r.score.possible}${r.error ? `  ${r.error}` : ''}${note}`;
+  return `${mark} ${who}  ${r.score.earned}/${r.score.possible}${r.error ? `  ${visibleLine(r.error)}` : ''}${note}`;
 }

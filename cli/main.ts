@@ -99,6 +99,9 @@ function addCourseCommands(program: Command, run: Run): void {
     .option('--force', 'grade again even the submissions an earlier run into --out already recorded')
     .option('-q, --quiet', 'print only the summary')
     .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--assignment <column>', 'the Canvas roster column for the grades: its header "Lab 1 (1234)", its id 1234 or its title')
+    .option('--worksheet <file>', 'the Moodle assignment\'s grading worksheet: hand it back filled in (moodle/<exercise>-worksheet.csv)')
+    .option('--scale <points>', 'write LMS grades out of this many points (a Moodle worksheet\'s Maximum Grade is used by itself)')
     .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
     .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
     .option('--junit <file>', 'also write every learner as a JUnit test suite')
@@ -108,6 +111,9 @@ function addCourseCommands(program: Command, run: Run): void {
     .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
     .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
     .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
+    .option('--assignment <column>', 'the Canvas roster column for the grades: its header "Lab 1 (1234)", its id 1234 or its title')
+    .option('--worksheet <file>', 'the Moodle assignment\'s grading worksheet: hand it back filled in (moodle/<exercise>-worksheet.csv)')
+    .option('--scale <points>', 'write LMS grades out of this many points (a Moodle worksheet\'s Maximum Grade is used by itself)')
     .option('--junit <file>', 'also write every learner as a JUnit test suite')
     .action((folders: string[], opts: MergeOptions) => run(async (ctx) => (await import('./commands/merge.js')).mergeCommand(ctx, folders, opts)));
   program

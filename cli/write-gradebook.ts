@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { BatchEntry, BatchItem, Gradebook, GradebookExercise } from '../core/batch-entry.js';
-import { parseCanvasRoster, type Roster } from '../core/canvas-roster.js';
+import { findAssignment, parseCanvasRoster, type Roster } from '../core/canvas-roster.js';
+import { parseMoodleWorksheet, type MoodleWorksheet } from '../core/moodle-worksheet.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import type { Exercise } from '../core/exercise.js';
@@ -14,9 +15,55 @@ import type { ItemExercise } from '../grading/grade-batch.js';
 import { localizeResult } from '../grading/localize-result.js';
 import { gradebookReporters, knownGradebookFormats, scriptLines } from '../reports/gradebook/index.js';
 import { renderGradesCsv } from '../reports/grades-csv.js';
-import { gradeResultToJunitSuite, renderJunit } from '../reports/junit-reporter.js';
+import { batchJunitSuite, renderJunit } from '../reports/junit-reporter.js';
 import { writeOutputs } from '../reports/output-stage.js';
 import type { CliContext } from './context.js';
+
+/** `--worksheet FILE`: the Moodle grading worksheet the teacher downloaded, read to be handed back filled in. */
+export function readWorksheetOption(path: string): MoodleWorksheet {
+  const file = resolve(path);
+  if (!existsSync(file)) {
+    throw new UserError(`--worksheet ${path}: no such file; download it from the Moodle assignment (View all submissions > Grading action: Download grading worksheet).`);
+  }
+  return parseMoodleWorksheet(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
+}
+
+/** `--scale N`: a positive number of points. */
+export function scaleOption(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--scale ${text}: give the LMS's maximum grade as a positive number, e.g. --scale 100.`);
+  return n;
+}
+
+export interface LmsOptions {
+  readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
+}
+
+/** The LMS files a batch was given, read and checked on their own (before the batch folder is looked at). */
+export function readLmsOptions(raw: LmsOptions): LmsSettings {
+  const roster = raw.roster ? readRosterOption(raw.roster) : null;
+  const assignment = raw.assignment ?? null;
+  if (assignment !== null && !roster) throw new UserError('--assignment names a column of the Canvas roster: pass the roster too, with --roster FILE.');
+  return { roster, canvasAssignment: assignment, moodleWorksheet: raw.worksheet ? readWorksheetOption(raw.worksheet) : null, scale: raw.scale ? scaleOption(raw.scale) : null };
+}
+
+/** Checked before anything is graded: a Canvas column that is absent or ambiguous, or a one-exercise option on several, stops here. */
+export function checkLmsSettings(lms: LmsSettings, exercises: readonly Exercise[], raw: LmsOptions): void {
+  if ((lms.canvasAssignment !== null || lms.moodleWorksheet) && exercises.length !== 1) {
+    throw new UserError(`--assignment and --worksheet are for one exercise's grades; grade one exercise (\`grade batch ex01 DIR\`), not ${exercises.length}.`);
+  }
+  if (lms.roster) for (const x of exercises) findAssignment(lms.roster, x.id, lms.canvasAssignment, `--roster ${raw.roster}`);
+}
+
+export interface LmsSettings {
+  readonly roster: Roster | null;
+  readonly canvasAssignment: string | null;
+  readonly moodleWorksheet: MoodleWorksheet | null;
+  readonly scale: number | null;
+}
 
 export function readRosterOption(path: string): Roster {
   const file = resolve(path);
@@ -111,7 +158,7 @@ export async function writePartialGrades(out: string, exercises: readonly Exerci
 export interface GradebookWriteOptions {
   readonly forms: VariantForms;
   readonly lang: Lang;
-  readonly roster: Roster | null;
+  readonly lms: LmsSettings;
   readonly junit: string | null;
   readonly warn: (line: string) => void;
 }
@@ -119,18 +166,21 @@ export interface GradebookWriteOptions {
 /** Render every gradebook format and write them; returns the top-level files written, for the summary. */
 export async function writeGradebook(out: string, exercises: readonly Exercise[], entries: readonly BatchEntry[], options: GradebookWriteOptions): Promise<string[]> {
   const book = gradebookOf(exercises, entries.map(localizer(options.forms, options.lang, exercises)));
-  const reporterOptions = { roster: options.roster, generatedAt: new Date().toISOString(), baseLines: baseLines(options.forms, exercises, entries) };
+  // No date: `grade merge` of shards must write the same bytes as one unsharded run.
+  const reporterOptions = { ...options.lms, baseLines: baseLines(options.forms, exercises, entries) };
   const shown = new Set<string>();
+  const notes: string[] = [];
   for (const format of knownGradebookFormats) {
     // Canvas's import is built from its roster: without --roster there is nothing to say.
-    if (format === 'canvas' && !options.roster) continue;
-    const { files, warnings } = gradebookReporters[format](book, reporterOptions);
+    if (format === 'canvas' && !options.lms.roster) continue;
+    const { files, warnings } = gradebookReporters[format](book, { ...reporterOptions, lmsNotes: notes });
     await writeOutputs(out, files);
     warnings.forEach(options.warn);
+    notes.push(...warnings);
     for (const f of files) shown.add(f.path.includes('/') ? `${f.path.split('/')[0]}/` : f.path);
   }
   if (options.junit) {
-    const suites = book.entries.flatMap((e) => (e.result ? [{ ...gradeResultToJunitSuite(e.result), name: `${e.learner} ${e.exercise}` }] : []));
+    const suites = book.entries.map(batchJunitSuite);
     await writeOutputs(dirname(options.junit), [{ path: basename(options.junit), content: renderJunit(suites) }]);
   }
   return [...shown].sort(compare);

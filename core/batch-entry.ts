@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GradeResult } from './result.js';
 
 /**
@@ -45,10 +46,24 @@ export interface Gradebook {
   readonly entries: readonly BatchEntry[];
 }
 
-/** A learner id made safe as one path segment (ids come from file names, so they are untrusted). */
+// What file systems refuse or mangle in a name: separators, Windows' reserved characters, controls
+// and invisible format characters (bidi overrides, zero-width), and '~', which marks our own suffix.
+const REFUSED = /[/\\:*?"<>|~\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]+/gu;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+const MAX_CHARS = 80;
+
+/**
+ * A learner id as one path segment, readable (Unicode NFC, Hangul kept) and one-to-one: when cleaning
+ * changed anything (or the id has capitals, which clash on case-insensitive disks), a stable suffix
+ * from the id itself keeps two ids apart. Unsuffixed segments never hold '~', suffixed ones always do.
+ */
 export function safeSegment(id: string): string {
-  const cleaned = id.replace(/[^A-Za-z0-9._@-]+/g, '-').replace(/^[.-]+/, '');
-  return cleaned || 'learner';
+  const nfc = id.normalize('NFC');
+  let cleaned = nfc.replace(REFUSED, '-').replace(/^[\s.-]+/, '').replace(/[\s.]+$/, '');
+  if (WINDOWS_RESERVED.test(cleaned)) cleaned = `_${cleaned}`;
+  cleaned = [...cleaned].slice(0, MAX_CHARS).join('');
+  if (cleaned !== '' && cleaned === id && cleaned === cleaned.toLowerCase()) return cleaned;
+  return `${cleaned || 'learner'}~${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 10)}`;
 }
 
 /** Where a batch writes an entry's report.html and result.json, relative to the batch's output folder. */

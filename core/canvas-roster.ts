@@ -17,6 +17,8 @@ export interface RosterStudent {
   readonly sisUserId: string;
   readonly sisLoginId: string;
   readonly section: string;
+  /** The student's cells in the export, by assignment id: what Canvas holds now ('' when nothing). */
+  readonly grades: Readonly<Record<string, string>>;
 }
 
 export interface RosterAssignment {
@@ -74,6 +76,7 @@ export function parseCanvasRoster(text: string, source = 'the roster'): Roster {
       sisUserId: cell(r, sisUser),
       sisLoginId: cell(r, sisLogin),
       section: cell(r, section),
+      grades: Object.fromEntries(assignments.map((a, i) => [a.id, cell(r, assignmentColumns[i]!.index)])),
     }));
   return { students, assignments };
 }
@@ -89,4 +92,23 @@ function readRows(text: string, source: string): string[][] {
   const rows = read(',');
   // Canvas exports with semicolons where the decimal mark is a comma; its importer accepts both.
   return rows[0]?.length === 1 && (rows[0][0] ?? '').includes(';') ? read(';') : rows;
+}
+
+/**
+ * The roster column an exercise's grades go to. `asked` (--assignment) is the column's whole header
+ * ("Lab 1 (1234)"), its id ("1234") or its title ("Lab 1"); without it, the one column whose title
+ * starts with the exercise id. Absent or ambiguous is a UserError listing the roster's columns: grade
+ * never makes Canvas create a column (a header without "(id)" stops the upload on its resolve page).
+ */
+export function findAssignment(roster: Roster, exercise: string, asked: string | null, source = 'the roster'): RosterAssignment {
+  const wanted = asked?.trim() ?? null;
+  const matches =
+    wanted !== null
+      ? roster.assignments.filter((a) => a.header === wanted || a.id === wanted || a.title === wanted || a.id === /^\((\d+)\)$/.exec(wanted)?.[1])
+      : roster.assignments.filter((a) => new RegExp(`^${exercise.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i').test(a.title));
+  if (matches.length === 1) return matches[0]!;
+  const columns = roster.assignments.length === 0 ? 'it has none' : `its assignment columns are ${roster.assignments.map((a) => `"${a.header}"`).join(', ')}`;
+  const what = wanted !== null ? `--assignment "${wanted}"` : `a title starting with ${exercise}`;
+  const problem = matches.length === 0 ? `no column of ${source} matches ${what}` : `${matches.length} columns of ${source} match ${what}`;
+  throw new UserError(`${problem} (${columns}); name the one for ${exercise} with --assignment "Title (id)" or --assignment ID, after creating the assignment in Canvas and exporting the gradebook again if it is missing.`);
 }

@@ -56,3 +56,12 @@ describe('grades.csv', () => {
     expect(out[1]).toMatchObject({ learner: 'bob', 'ex01 score': '7', 'ex02 score': '10', total: '17' });
   });
 });
+
+describe('grades.csv with per-learner variants', () => {
+  it('names each learner\'s variant next to the points', () => {
+    const pass = resultFor('ex01-pass', 'alice');
+    const book = { exercises: [exerciseFrom(pass)], entries: [entry('alice', pass, { variant: 'alice' }), entry('bob', null, { variant: 'bob' })] };
+    const rows: Record<string, string>[] = parse(renderGradesCsv(book), { columns: true });
+    expect(rows.map((r) => [r.learner, r['ex01 score'], r['ex01 status'], r['ex01 variant']])).toEqual([['alice', '10', 'pass', 'alice'], ['bob', '', 'invalid', 'bob']]);
+  });
+});

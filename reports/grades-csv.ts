@@ -1,5 +1,5 @@
 // grades.csv: one row per learner, for a spreadsheet. Columns: learner, name, then per exercise its
-// score and status (pass, fail, error, invalid); with exactly one exercise also each check's earned
+// score and status (pass, fail, error, invalid) and, when learners have variants, the variant; with exactly one exercise also each check's earned
 // points (or `error`); then total, `similar to` (gradebook/similar.ts) and a note (why a submission is
 // invalid, or the grader's error). No times or dates: a resumed batch must write the same bytes.
 
@@ -12,10 +12,12 @@ import type { GradebookOptions, GradebookOutput } from './gradebook/types.js';
 export function renderGradesCsv(book: Gradebook, similarity: Similarity = findSimilar(book)): string {
   const single = book.exercises.length === 1 ? book.exercises[0] : undefined;
   const checkIds = single?.checks.map((c) => c.id) ?? [];
+  // Per-learner variants: which rendering of the exercise each learner's points are for.
+  const variants = book.entries.some((e) => e.variant !== null);
   const header = [
     'learner',
     'name',
-    ...book.exercises.flatMap((x) => [`${x.id} score`, `${x.id} status`]),
+    ...book.exercises.flatMap((x) => [`${x.id} score`, `${x.id} status`, ...(variants ? [`${x.id} variant`] : [])]),
     ...checkIds,
     'total',
     'similar to',
@@ -26,7 +28,10 @@ export function renderGradesCsv(book: Gradebook, similarity: Similarity = findSi
   const labelled = (exercise: string, text: string) => (many ? `${exercise}: ${text}` : text);
   const rows = learnersOf(book).map(({ learner, displayName }) => {
     const entries = book.exercises.map((x) => entryOf(learner, x.id));
-    const perExercise = entries.flatMap((e) => (e === undefined ? ['', ''] : [e.result ? points(e.result.score.earned) : '', entryStatus(e)]));
+    const perExercise = entries.flatMap((e) => [
+      ...(e === undefined ? ['', ''] : [e.result ? points(e.result.score.earned) : '', entryStatus(e)]),
+      ...(variants ? [e?.variant ?? ''] : []),
+    ]);
     const checkCells = checkIds.map((id) => {
       const check = entries[0]?.result?.checks.find((c) => c.id === id);
       return check === undefined ? '' : check.status === 'error' ? 'error' : points(check.earned);

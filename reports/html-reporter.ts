@@ -3,6 +3,7 @@
 // here recomputes the grade: score, statuses and texts are taken from the result as given.
 
 import Handlebars from 'handlebars';
+import { visibleDeep } from './visible-text.js';
 import { say, type Lang } from '../core/lang.js';
 import type { CheckResult, CheckStatus, CommandRecord, Evidence, GradeResult, GradeStatus, NodeReport } from '../core/result.js';
 import { REPORT_TEMPLATE } from './html/report-template.js';
@@ -213,5 +214,5 @@ let compiled: Handlebars.TemplateDelegate<HtmlView> | undefined;
 /** The full HTML page for `result`: inline CSS, inline SVG, no scripts and no external assets. */
 export function renderHtml(result: GradeResult): string {
   compiled ??= Handlebars.create().compile<HtmlView>(REPORT_TEMPLATE, { strict: true, knownHelpersOnly: true });
-  return compiled(buildHtmlView(result));
+  return compiled(buildHtmlView(visibleDeep(result)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/load-fixture.js';
-import { gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
+import { entry } from './gradebook/test-book.js';
+import { batchJunitSuite, gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
 
 describe('renderJunit', () => {
   it('escapes & < > " and quotes in names, messages and bodies', () => {
@@ -21,7 +22,7 @@ describe('renderJunit', () => {
 
   it('replaces characters XML cannot hold, such as terminal escapes', () => {
     const xml = renderJunit([{ name: 's', cases: [{ name: 'c', classname: 'k', timeSeconds: 0, systemOut: '\x1b[31mred\x1b[0m\x00' }] }]);
-    expect(xml).toContain('<system-out>\ufffd[31mred\ufffd[0m\ufffd</system-out>');
+    expect(xml).toContain('<system-out>\\x1b[31mred\\x1b[0m\\x00</system-out>');
   });
 
   it('counts tests, failures and errors per suite and overall', () => {
@@ -73,5 +74,17 @@ describe('gradeResultToJunitSuite', () => {
     const xml = renderJunit([gradeResultToJunitSuite(loadFixture('ex01-pass'))]);
     expect(xml).toContain('tests="5" failures="0" errors="0"');
     expect(xml).not.toMatch(/<failure|<error/);
+  });
+});
+
+describe('batchJunitSuite', () => {
+  it('lists an invalid learner as an errored case with the reason, and names learner, exercise and variant', () => {
+    const invalid = batchJunitSuite(entry('김민수', null, { displayName: '김민수', invalid: 'x.sh is for a node "x" that ex01 does not have' }));
+    const graded = batchJunitSuite(entry('bob', loadFixture('ex01-fail'), { variant: 'v3' }));
+    const xml = renderJunit([invalid, graded]);
+    expect(invalid.cases).toHaveLength(1);
+    expect(xml).toContain('name="김민수 (김민수) ex01 (invalid)"');
+    expect(xml).toMatch(/<error message="The submission could not be graded: x\.sh is for a node &quot;x&quot;/);
+    expect(xml).toContain('name="bob ex01 variant v3"');
   });
 });

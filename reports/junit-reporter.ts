@@ -1,7 +1,9 @@
 // JUnit XML, for CI systems that show test reports: a generic writer plus the mapping of one
 // GradeResult's checks to test cases (fail -> <failure>, error -> <error>).
 
+import type { BatchEntry } from '../core/batch-entry.js';
 import type { CheckResult, GradeResult } from '../core/result.js';
+import { visibleText } from './visible-text.js';
 
 export interface JunitCase {
   readonly name: string;
@@ -65,6 +67,14 @@ export function gradeResultToJunitSuite(result: GradeResult): JunitSuite {
   return { name: `${result.exercise.id} ${result.exercise.title} (${score})`, cases };
 }
 
+/** A batch entry's suite, named for the learner and exercise: an invalid submission is one errored case saying why. */
+export function batchJunitSuite(entry: BatchEntry): JunitSuite {
+  const name = `${entry.learner}${entry.displayName ? ` (${entry.displayName})` : ''} ${entry.exercise}${entry.variant ? ` variant ${entry.variant}` : ''}`;
+  if (entry.result) return { ...gradeResultToJunitSuite(entry.result), name };
+  const why = `The submission could not be graded: ${entry.invalid ?? 'it could not be read'} (from ${entry.source})`;
+  return { name: `${name} (invalid)`, cases: [{ name: 'submission', classname: `grade.${entry.exercise}`, error: why, timeSeconds: 0 }] };
+}
+
 function checkCase(check: CheckResult, classname: string): JunitCase {
   const words = [`expected: ${check.expected}`, `observed: ${check.observed}`];
   if (check.hint !== undefined && check.status !== 'pass') words.push(`hint: ${check.hint}`);
@@ -84,12 +94,12 @@ function checkCase(check: CheckResult, classname: string): JunitCase {
   };
 }
 
-// Characters XML 1.0 does not allow at all (terminal escapes in learner output, for one).
-const INVALID_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+// Characters XML 1.0 does not allow at all, once visibleText has spelled out every control character.
+const INVALID_XML = /[\ufffe\uffff]/g;
 
-/** Escapes element text. */
+/** Escapes element text; learner escapes and controls are shown as `\x1b`, never passed to a CI log viewer. */
 function text(s: string): string {
-  return s.replace(INVALID_XML, '\ufffd').replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+  return visibleText(s).replace(INVALID_XML, '\ufffd').replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Escapes an attribute value (quotes and line breaks too, so they survive attribute normalisation). */

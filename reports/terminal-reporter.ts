@@ -6,6 +6,7 @@ import { say, type Lang } from '../core/lang.js';
 import type { CheckResult, GradeResult, NodeReport } from '../core/result.js';
 import { columns, padColumns, sliceColumns } from '../core/text-width.js';
 import { reportText } from './messages.js';
+import { visibleDeep } from './visible-text.js';
 import { CHECK_MARK, COMMAND_WORDS, GRADE_STATUS_WORDS } from './status-words.js';
 
 export interface TerminalOptions {
@@ -23,7 +24,9 @@ const WIDTH = 78;
 const OUTPUT_LINES = 4;
 const EVIDENCE_LINES = 6;
 
-export function renderTerminal(result: GradeResult, options: TerminalOptions): string {
+export function renderTerminal(graded: GradeResult, options: TerminalOptions): string {
+  // Commands, outputs and names are the learner's: no escape sequence of theirs reaches the terminal.
+  const result = visibleDeep(graded);
   const c = pc.createColors(options.color);
   const verbose = options.verbose ?? false;
   // The result says its language (grading/localize-result.ts); a result without one is English.

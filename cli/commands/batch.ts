@@ -11,10 +11,11 @@ import { readRecords, recordFile } from '../../reports/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import { BatchProgress, type ProgressStyle } from '../batch-progress.js';
 import { batchWorkDir } from '../batch-workdir.js';
+import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { itemExercises, localizer, readRosterOption, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
+import { itemExercises, localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
 export interface BatchOptions {
   readonly out?: string;
@@ -24,6 +25,9 @@ export interface BatchOptions {
   readonly force?: boolean;
   readonly quiet?: boolean;
   readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
   readonly variants?: boolean;
   readonly shard?: string;
 }
@@ -43,16 +47,21 @@ function batchTarget(ctx: CliContext, first: string, second: string | undefined,
 export async function batchCommand(ctx: CliContext, first: string, second: string | undefined, options: BatchOptions): Promise<number> {
   const target = batchTarget(ctx, first, second, options.all ?? false);
   const shard = options.shard ? parseShard(options.shard) : null;
-  const roster = options.roster ? readRosterOption(options.roster) : null;
+  const lms = readLmsOptions(options);
+  // One exercise: its roster column is checked before anything is written.
+  if (target.only) checkLmsSettings(lms, target.exercises, options);
   const out = resolve(options.out ?? join('grade-reports', target.only ? `${target.exercises[0]!.slug}-batch` : 'batch'));
   const inside = relative(target.folder, out);
   if (inside === '' || !(inside.startsWith('..') || inside.startsWith(sep))) {
     throw new UserError(`the output folder ${shownPath(out)} is inside the batch folder, where it would be taken for a learner; pass --out with a folder outside ${shownPath(target.folder)}.`);
   }
-  const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
+  // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
+  const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   await using work = batchWorkDir(out);
   const found = await discoverSubmissions({ folder: target.folder, exercises: target.exercises, only: target.only, workDir: work.path });
   const items = shard ? shardItems(found, shard) : found;
+  // With --all, the exercises found: an unusable roster column stops the batch before any lab runs.
+  if (!target.only) checkLmsSettings(lms, target.exercises.filter((x) => found.some((i) => i.exercise === x.id)), options);
   const forms = variantForms(ctx);
   const exerciseFor = itemExercises(forms, target.exercises, options.variants ?? false);
   const recorded = readRecords(out, warn);
@@ -80,7 +89,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
     },
   });
   progress.finish();
-  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
   const c = progress.counts;
   const where = shownPath(out);
   process.stdout.write(

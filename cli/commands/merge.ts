@@ -6,14 +6,18 @@ import { findExercise } from '../../core/find-exercise.js';
 import { recordId, type BatchRecord } from '../../grading/grade-batch.js';
 import { RECORDS_DIR, readRecords, recordFile } from '../../reports/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
+import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { shownPath } from '../shown-path.js';
-import { localizer, readRosterOption, variantForms, writeGradebook } from '../write-gradebook.js';
+import { localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook } from '../write-gradebook.js';
 
 export interface MergeOptions {
   readonly out?: string;
   readonly roster?: string;
+  readonly assignment?: string;
+  readonly worksheet?: string;
+  readonly scale?: string;
   readonly junit?: string;
 }
 
@@ -21,8 +25,9 @@ export interface MergeOptions {
 export async function mergeCommand(ctx: CliContext, folders: readonly string[], options: MergeOptions): Promise<number> {
   if (!options.out) throw new UserError('say where the merged gradebook goes: `grade merge OUT... --out DIR`.');
   const out = resolve(options.out);
-  const roster = options.roster ? readRosterOption(options.roster) : null;
-  const warn = (line: string) => process.stderr.write(`grade: ${line}\n`);
+  const lms = readLmsOptions(options);
+  // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
+  const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   const merged = new Map<string, BatchRecord>();
   for (const folder of folders.map((f) => resolve(f))) {
     if (!existsSync(join(folder, RECORDS_DIR)) || !statSync(join(folder, RECORDS_DIR)).isDirectory()) {
@@ -37,6 +42,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   const records = [...merged.values()].sort((a, b) => compareIds(recordId(a.entry), recordId(b.entry)));
   const exerciseIds = [...new Set(records.map((r) => r.entry.exercise))].sort(compareIds);
   const exercises = exerciseIds.map((id) => findExercise(id, ctx.kinds));
+  checkLmsSettings(lms, exercises, options);
   const forms = variantForms(ctx);
   const localize = localizer(forms, ctx.lang, exercises);
   for (const record of records) {
@@ -44,7 +50,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
     await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
   }
   const entries = records.map((r) => r.entry);
-  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, roster, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
   const where = shownPath(out);
   process.stdout.write(`Merged ${entries.length} entries from ${folders.length} folder(s).\n${written.map((p) => `  ${join(where, p)}`).join('\n')}\n`);
   return EXIT.pass;

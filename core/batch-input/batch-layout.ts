@@ -38,7 +38,10 @@ export interface BatchLayout {
  */
 export function batchLayout(dir: string, shownPrefix: string, nodeFileNames: ReadonlySet<string>): BatchLayout {
   const learners = new Map<string, { displayName: string | null; parts: Part[]; repo: boolean }>();
-  const add = (learner: string, displayName: string | null, part: Part, repo = false) => {
+  const add = (name: string, display: string | null, part: Part, repo = false) => {
+    // One person, one id: a name macOS wrote decomposed (NFD) is the same learner as the composed one, and matches the roster.
+    const learner = name.normalize('NFC');
+    const displayName = display === null ? null : display.normalize('NFC');
     const found = learners.get(learner) ?? { displayName, parts: [], repo };
     found.parts.push(part);
     learners.set(learner, found);

@@ -30,11 +30,22 @@ export function exerciseFolderProblem(check: FolderCheck): string | null {
     const shown = check.shown(entry.name);
     if (entry.type === 'folder') return folderProblem(shown, check);
     if (entry.type !== 'file') return notPlainProblem(shown, entry.type);
+    if (ONLINE_TEXT.test(entry.name)) return onlineTextProblem(shown, check.nodes);
     if (!entry.name.endsWith('.sh')) return `${shown} is not a <node>.sh file; a submission holds only files named after the nodes you configure (${learnerFileNames(check.nodes)}).`;
     const problem = nodeFileNameProblem(shown, entry.name, check.nodes) ?? nodeFileSizeProblem(shown, entry.size) ?? nodeFileContentProblem(shown, readFileSync(entry.path));
     if (problem) return problem;
   }
   return null;
+}
+
+// What Moodle (assignsubmission_onlinetext) and Canvas (text entry) write for a submission typed into the LMS.
+const ONLINE_TEXT = /^(onlinetext|text)\.html$/i;
+
+function onlineTextProblem(shown: string, nodes: readonly SubmissionNode[]): string {
+  return (
+    `${shown} is an online-text submission, typed into the LMS, and grade grades only uploaded files: ask the learner to upload ` +
+    `one file per node (${learnerFileNames(nodes)}), and turn on file submissions for the assignment.`
+  );
 }
 
 function folderProblem(shown: string, check: FolderCheck): string {

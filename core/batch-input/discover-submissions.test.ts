@@ -112,7 +112,7 @@ describe("Canvas's download", () => {
     const items = await discover('ex01');
     expect(brief(items)).toEqual([
       { learner: '9', displayName: 'doejohn', exercise: 'ex01', source: 'doejohn_late_9_500_host-a.sh', dir: expect.stringMatching(/^deep\/er\/work\/\d+-9$/), files: ['host-a.sh'] },
-      { learner: '777', displayName: 'kimbo', exercise: 'ex01', source: 'kimbo_777_text.html', invalid: 'kimbo_777_text.html is not a <node>.sh file; a submission holds only files named after the nodes you configure (host-a.sh, host-b.sh).' },
+      { learner: '777', displayName: 'kimbo', exercise: 'ex01', source: 'kimbo_777_text.html', invalid: 'kimbo_777_text.html is an online-text submission, typed into the LMS, and grade grades only uploaded files: ask the learner to upload one file per node (host-a.sh, host-b.sh), and turn on file submissions for the assignment.' },
       { learner: '12345', displayName: 'smithjane', exercise: 'ex01', source: 'smithjane_12345_*', dir: expect.stringMatching(/^deep\/er\/work\/\d+-12345$/), files: ['host-a.sh', 'host-b.sh'] },
       { learner: '34567', displayName: 'leeann', exercise: 'ex01', source: 'leeann_34567_89012_ex01.zip', dir: expect.stringMatching(/^deep\/er\/work\/\d+-34567\/ex01$/), files: ['host-b.sh'] },
     ]);
@@ -336,5 +336,19 @@ describe('the batch folder itself', () => {
   test('learners sort with numbers in order, then by exercise', async () => {
     writeTree(box.batch, { '10/ex03/red.sh': SH, '10/ex01/host-a.sh': SH, '9/ex01/host-a.sh': SH, 'Bob/ex01/host-a.sh': SH, 'alice/ex01/host-a.sh': SH });
     expect((await discover(null)).map((i) => `${i.learner}/${i.exercise}`)).toEqual(['9/ex01', '10/ex01', '10/ex03', 'alice/ex01', 'Bob/ex01']);
+  });
+});
+
+describe('Unicode learner names', () => {
+  test('a decomposed (NFD) folder name is the same learner as the composed one, in NFC', async () => {
+    const box = sandbox();
+    try {
+      writeTree(box.batch, { [`${'김민수'.normalize('NFD')}/host-a.sh`]: 'ip a\n', '이서연/host-a.sh': 'ip a\n' });
+      const items = await discoverSubmissions({ folder: box.batch, exercises: [EX01], only: 'ex01', workDir: box.work });
+      expect(items.map((i) => i.learner)).toEqual(['김민수', '이서연']);
+      expect(items[0]!.learner).toBe('김민수'.normalize('NFC'));
+    } finally {
+      box.remove();
+    }
   });
 });

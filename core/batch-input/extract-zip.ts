@@ -1,5 +1,6 @@
 import yauzl from 'yauzl';
 import { UserError } from '../errors.js';
+import { zipEntryName } from './zip-entry-name.js';
 import { reasonOf, type EntryKind, type ExtractionTarget } from './extraction-target.js';
 
 const S_IFMT = 0o170000;
@@ -31,8 +32,9 @@ export async function extractZip(file: string, target: ExtractionTarget): Promis
 }
 
 async function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: ExtractionTarget): Promise<void> {
-  const isFolder = entry.fileName.endsWith('/');
-  const segments = target.admit(entry.fileName, zipEntryKind(entry, isFolder));
+  const name = zipEntryName(entry);
+  const isFolder = name.endsWith('/');
+  const segments = target.admit(name, zipEntryKind(entry, isFolder));
   if (!segments) return;
   if (isFolder) return target.makeFolder(segments);
   if (entry.isEncrypted()) throw new UserError(`${target.shown} has an encrypted entry, ${segments.join('/')}; zip the files without a password.`);

@@ -1,6 +1,7 @@
 import yauzl from 'yauzl';
 import { LMS_DOWNLOAD_LIMITS } from './archive-limits.js';
 import { parseLmsName } from './lms-names.js';
+import { zipEntryName } from './zip-entry-name.js';
 
 /**
  * Whether a zip is Canvas's or Moodle's "download all submissions" file: every name at its top is one those LMSs write.
@@ -18,9 +19,10 @@ export async function isLmsDownload(file: string): Promise<boolean> {
     let named = 0;
     for await (const entry of zip.eachEntry()) {
       if (++seen > LMS_DOWNLOAD_LIMITS.maxEntries) break;
-      const [top = ''] = entry.fileName.split('/');
+      const name = zipEntryName(entry);
+      const [top = ''] = name.split('/');
       if (top === '' || top.startsWith('.') || top === '__MACOSX') continue;
-      if (!parseLmsName(top, entry.fileName.includes('/'))) return false;
+      if (!parseLmsName(top, name.includes('/'))) return false;
       named += 1;
     }
     return named > 0;

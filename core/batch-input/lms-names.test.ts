@@ -75,3 +75,12 @@ describe('classroomLearnerIds', () => {
     expect(classroomLearnerIds(['lab-', 'lab-bob'], 'x').get('lab-')).toBe('lab-');
   });
 });
+
+describe('anonymous Canvas downloads', () => {
+  test('reads anon_<id> names as one learner each, never as a user id', () => {
+    expect(parseLmsName('anon_xY7kQ_48213_host-a.sh', false)).toEqual({ lms: 'canvas', learner: 'anon_xY7kQ', displayName: 'Anonymous xY7kQ', fileName: 'host-a.sh' });
+    expect(parseLmsName('anon_xY7kQ_late_48213_host-b.sh', false)).toMatchObject({ learner: 'anon_xY7kQ', fileName: 'host-b.sh' });
+    expect(parseLmsName('anon_12345_48213_host-a.sh', false)).toMatchObject({ learner: 'anon_12345', fileName: 'host-a.sh' });
+    expect(parseLmsName('anon_xY7kQ_text.html', false)).toMatchObject({ learner: 'anon_xY7kQ', fileName: 'text.html' });
+  });
+});

@@ -1,53 +1,55 @@
 // canvas-import.csv: a file for Canvas's Grades > Import, built from the roster the teacher exported from the
-// same course. Canvas's importer (app/models/gradebook_importer.rb) reads: a header "Student, ID,
-// SIS User ID, SIS Login ID, Section", then one column per assignment titled "Name (assignment id)" (a
-// title without an id makes Canvas create a new assignment); a "Points Possible" row, which gives a
-// new assignment its points; then one row per student, matched by ID, SIS User ID, SIS Login ID, then
-// name. An empty cell changes nothing, so roster students without a submission keep what they have.
+// same course. The rules it follows are those of Canvas's importer (app/models/gradebook_importer.rb):
+// - the header is "Student, ID, SIS User ID, SIS Login ID, Section", then one column per assignment
+//   titled exactly as the export titles it, "Name (assignment id)": the importer matches a column by the
+//   id in parentheses, and a column without one stops the upload on its "resolve" page;
+// - a row is matched to a student by ID, then SIS User ID, SIS Login ID, then name;
+// - a blank cell clears the grade (posted_grade nil), so a student without a gradable submission has
+//   no row at all, and in a row the other assignments' cells repeat what the export holds (no change);
+// - anonymous submissions (anon_<id> file names) have no roster row to go to: they are listed instead.
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
-import type { Roster, RosterAssignment, RosterStudent } from '../../core/canvas-roster.js';
+import { findAssignment, type Roster, type RosterAssignment, type RosterStudent } from '../../core/canvas-roster.js';
 import { csvDocument } from './csv-text.js';
-import { entryIndex, learnersOf, points } from './entry-status.js';
+import { entryIndex, learnersOf, points, scaledPoints } from './entry-status.js';
 import type { GradebookOptions, GradebookOutput } from './types.js';
 
+const ANONYMOUS = /^anon_/;
 const STUDENT_COLUMNS = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section'] as const;
 
 export const NO_ROSTER_WARNING =
   'canvas: no roster, so no canvas-import.csv: export the gradebook from the Canvas course (Grades > Export > Export Entire Gradebook) and pass it with --roster FILE.';
 
-interface Column {
-  readonly header: string;
-  readonly pointsPossible: string;
-}
-
 export function canvasReporter(book: Gradebook, options: GradebookOptions): GradebookOutput {
   const roster = options.roster;
   if (!roster) return { files: [], warnings: [NO_ROSTER_WARNING] };
   const warnings: string[] = [];
-  const columns = book.exercises.map((x) => columnFor(x, roster, warnings));
+  const columns = book.exercises.map((x) => columnFor(x, roster, options.canvasAssignment ?? null, warnings));
   const studentOf = matchLearners(book, roster, warnings);
   const entryOf = entryIndex(book);
-
   const learnerOf = new Map<RosterStudent, string>();
   for (const [learner, student] of studentOf) learnerOf.set(student, learner);
+
   const notGraded: string[] = [];
-  const rows = roster.students.map((student) => {
+  const rows: string[][] = [];
+  for (const student of roster.students) {
     const learner = learnerOf.get(student);
-    const cells = book.exercises.map((x) => {
+    const scores = book.exercises.map((x) => {
       const entry = learner === undefined ? undefined : entryOf(learner, x.id);
-      if (entry === undefined) return '';
-      if (!gradable(entry)) notGraded.push(`${entry.learner} (${entry.exercise})`);
-      return gradable(entry) ? points(entry.result!.score.earned) : '';
+      if (entry !== undefined && !gradable(entry)) notGraded.push(`${entry.learner} (${entry.exercise})`);
+      return entry !== undefined && gradable(entry) ? scaledPoints(entry.result!.score.earned, x.possible, options.scale ?? null) : null;
     });
-    return [student.name, student.id, student.sisUserId, student.sisLoginId, student.section, ...cells];
-  });
+    // No gradable submission: no row, so Canvas keeps what the student has.
+    if (scores.every((score) => score === null)) continue;
+    const cells = scores.map((score, i) => score ?? student.grades[columns[i]!.id] ?? '');
+    rows.push([student.name, student.id, student.sisUserId, student.sisLoginId, student.section, ...cells]);
+  }
   if (notGraded.length > 0) {
-    warnings.push(`canvas: ${count(notGraded.length, 'submission')} could not be graded (invalid, or the grader failed), so their cells are empty: ${notGraded.join(', ')}.`);
+    warnings.push(`canvas: ${count(notGraded.length, 'submission')} could not be graded (invalid, or the grader failed), so Canvas keeps what it has for them: ${notGraded.join(', ')}.`);
   }
   const content = csvDocument([
     [...STUDENT_COLUMNS, ...columns.map((c) => c.header)],
-    ['Points Possible', '', '', '', '', ...columns.map((c) => c.pointsPossible)],
+    ['Points Possible', '', '', '', '', ...columns.map((c) => c.pointsPossible ?? '')],
     ...rows,
   ]);
   return { files: [{ path: 'canvas-import.csv', content }], warnings };
@@ -58,21 +60,16 @@ function gradable(entry: BatchEntry): boolean {
   return entry.result !== null && entry.result.status !== 'error';
 }
 
-/** The roster's assignment whose title starts with the exercise id keeps its title and id; else a new one. */
-function columnFor(exercise: GradebookExercise, roster: Roster, warnings: string[]): Column {
-  const startsWithId = new RegExp(`^${exercise.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i');
-  const matches = roster.assignments.filter((a) => startsWithId.test(a.title));
-  const found: RosterAssignment | undefined = matches[0];
-  if (matches.length > 1) {
-    warnings.push(`canvas: ${matches.length} roster assignments start with ${exercise.id} (${matches.map((a) => `"${a.header}"`).join(', ')}); grades go to the first.`);
-  }
-  if (found === undefined) return { header: `${exercise.id} ${exercise.title}`, pointsPossible: points(exercise.possible) };
+/** The roster's column for the exercise (findAssignment: --assignment, else the title that starts with the id). */
+function columnFor(exercise: GradebookExercise, roster: Roster, asked: string | null, warnings: string[]): RosterAssignment {
+  const found = findAssignment(roster, exercise.id, asked, '--roster');
   if (found.pointsPossible !== null && Number(found.pointsPossible) !== exercise.possible) {
     warnings.push(
-      `canvas: "${found.header}" is out of ${found.pointsPossible} points in Canvas but ${exercise.id} is out of ${points(exercise.possible)}; the scores are written as grade gave them.`,
+      `canvas: "${found.header}" is out of ${found.pointsPossible} points in Canvas but ${exercise.id} is out of ${points(exercise.possible)}; ` +
+        `the scores are written as grade gave them (pass --scale ${Number(found.pointsPossible)} to scale them).`,
     );
   }
-  return { header: found.header, pointsPossible: found.pointsPossible ?? '' };
+  return found;
 }
 
 /** Learner -> roster student, by Canvas user id, SIS User ID, SIS Login ID, and last by exact name. */
@@ -81,7 +78,14 @@ function matchLearners(book: Gradebook, roster: Roster, warnings: string[]): Map
   const matched = new Map<string, RosterStudent>();
   const taken = new Map<RosterStudent, string>();
   const missing: string[] = [];
-  for (const { learner, displayName } of learnersOf(book)) {
+  const anonymous = learnersOf(book).filter(({ learner }) => ANONYMOUS.test(learner)).map(({ learner }) => learner);
+  if (anonymous.length > 0) {
+    warnings.push(
+      `canvas: ${count(anonymous.length, 'submission')} came from an anonymously graded download (${anonymous.join(', ')}): Canvas's export has no anonymous ids, so they are not in canvas-import.csv; ` +
+        'enter them in SpeedGrader, or download the submissions again after Canvas shows the names.',
+    );
+  }
+  for (const { learner, displayName } of learnersOf(book).filter(({ learner }) => !ANONYMOUS.test(learner))) {
     let student: RosterStudent | undefined;
     for (const key of keys) {
       student = roster.students.find((s) => key(s) !== '' && key(s) === learner);

@@ -1,5 +1,7 @@
-// CSV text for spreadsheets and LMS imports: RFC 4180 quoting, CRLF-free lines, and no cell that a
+// CSV text for spreadsheets and LMS imports: RFC 4180 quoting, LF line ends, and no cell that a
 // spreadsheet would run as a formula (learner ids and names come from file names, so they are untrusted).
+
+import { visibleLine } from '../visible-text.js';
 
 /** One CSV record; numbers are written as they are, text is quoted when it must be and made formula-safe. */
 export function csvRow(cells: readonly (string | number)[]): string {
@@ -11,8 +13,14 @@ export function csvDocument(rows: readonly (readonly (string | number)[])[]): st
   return rows.map(csvRow).join('\n') + '\n';
 }
 
+// OWASP's CSV-injection triggers (= + - @, tab, CR), their full-width forms, after any leading whitespace:
+// spreadsheets trim leading blanks before deciding a cell is a formula.
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/u;
+
+/** One text cell: controls shown visibly, a formula trigger defused with a leading quote, RFC 4180 quoting. */
 export function csvCell(raw: string): string {
-  // OWASP's list of formula triggers: = + - @, and tab and carriage return at the start of a cell.
-  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const shown = visibleLine(raw);
+  const text = FORMULA_START.test(shown) ? `'${shown}` : shown;
+  const quoted = text !== shown || /[",\n\r]/.test(text) || text !== text.trim();
+  return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -45,3 +45,8 @@ export function exerciseOf(book: Gradebook, id: string): GradebookExercise | und
 export function points(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
+
+/** Points out of the exercise's `possible`, scaled to `scale` (an LMS's maximum grade) when asked. */
+export function scaledPoints(earned: number, possible: number, scale: number | null): string {
+  return points(scale === null || possible === 0 ? earned : (earned * scale) / possible);
+}

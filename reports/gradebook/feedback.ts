@@ -8,6 +8,7 @@ import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-
 import { entryReportDir } from '../../core/batch-entry.js';
 import { say, type Lang, type Texts } from '../../core/lang.js';
 import type { GradeResult } from '../../core/result.js';
+import { visibleLine, visibleText } from '../visible-text.js';
 import { points } from './entry-status.js';
 import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
 
@@ -96,13 +97,12 @@ function resultBody(result: GradeResult, exercise: GradebookExercise, lang: Lang
 function fenced(text: string): string[] {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  return [`${fence}text`, text.replace(/\s+$/, ''), fence];
+  return [`${fence}text`, visibleText(text).replace(/\s+$/, ''), fence];
 }
 
 /** Inline text that Markdown shows as written: no emphasis, links, code spans or HTML. */
 export function mdText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
+  return visibleLine(text.replace(/[ \t\n]+/g, ' '))
     .replace(/[\\`*_{}[\]()<>#|~!&]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`))
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)\./, '$1\\.');

@@ -87,6 +87,13 @@ export const SUMMARY_TEMPLATE = `<!doctype html>
 {{/if}}
 {{/each}}
 
+{{#if lmsNotes}}
+<h2>For the LMS files</h2>
+<ul class="lms-notes">
+{{#each lmsNotes}}<li>{{this}}</li>
+{{/each}}</ul>
+{{/if}}
+
 <h2>Needs a look</h2>
 {{#if problems}}
 <table class="problems">

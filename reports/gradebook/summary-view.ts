@@ -35,12 +35,14 @@ export interface SummaryView {
   readonly title: string; readonly learners: string; readonly counts: readonly CountView[];
   readonly exercises: readonly ExerciseView[]; readonly slowest: readonly EntryLinkView[]; readonly problems: readonly EntryLinkView[];
   readonly groups: readonly GroupView[]; readonly similarityRule: string; readonly generator: string; readonly generatedAt: string | null;
+  /** What the LMS reporters could not write (unmatched learners, scaling, files for which LMS), for the teacher. */
+  readonly lmsNotes: readonly string[];
 }
 
 const STATUS_LABEL: Record<EntryStatus, string> = { pass: 'pass', fail: 'fail', error: 'error', invalid: 'invalid' };
 const SLOWEST = 10;
 
-export function buildSummaryView(book: Gradebook, similarity: Similarity, generatedAt: string | null): SummaryView {
+export function buildSummaryView(book: Gradebook, similarity: Similarity, generatedAt: string | null, lmsNotes: readonly string[] = []): SummaryView {
   const results = book.entries.flatMap((e) => (e.result ? [e.result] : []));
   const byDuration = book.entries.filter((e) => e.result !== null).sort((a, b) => b.result!.durationMs - a.result!.durationMs);
   return {
@@ -61,11 +63,13 @@ export function buildSummaryView(book: Gradebook, similarity: Similarity, genera
       `submissions that keep at least ${similarity.minLines} lines and share at least ${Math.round(similarity.threshold * 100)}% of them (Jaccard index) are grouped.`,
     generator: results[0] ? `${results[0].tool.name} ${results[0].tool.version}` : 'grade',
     generatedAt,
+    lmsNotes,
   };
 }
 
 function reportHref(entry: Pick<BatchEntry, 'learner' | 'exercise'>): string {
-  return `./${entryReportDir(entry)}/report.html`;
+  // Names keep their letters on disk; the link spells each segment out so '#', '%' or spaces cannot cut it.
+  return `./${entryReportDir(entry).split('/').map(encodeURIComponent).join('/')}/report.html`;
 }
 
 function entryLink(entry: BatchEntry, book: Gradebook): EntryLinkView {

@@ -3,6 +3,7 @@
 
 import type { Gradebook } from '../../core/batch-entry.js';
 import type { Roster } from '../../core/canvas-roster.js';
+import type { MoodleWorksheet } from '../../core/moodle-worksheet.js';
 
 /** One file to write, relative to the batch output folder, '/'-separated. */
 export interface GradebookFile {
@@ -13,6 +14,14 @@ export interface GradebookFile {
 export interface GradebookOptions {
   /** The Canvas gradebook export (`--roster FILE`), parsed with parseCanvasRoster; only the canvas reporter reads it. */
   readonly roster?: Roster | null;
+  /** `--assignment`: the Canvas roster column (header, id or title) the one exercise's grades go to. */
+  readonly canvasAssignment?: string | null;
+  /** `--scale N`: scores written to LMS files out of N instead of the exercise's points. */
+  readonly scale?: number | null;
+  /** `--worksheet FILE`: the Moodle offline grading worksheet the teacher downloaded, to fill in. */
+  readonly moodleWorksheet?: MoodleWorksheet | null;
+  /** The other reporters' warnings, which the summary page lists for the teacher. */
+  readonly lmsNotes?: readonly string[];
   /** When the batch ran, for the summary page's footer only (never in CSV files, which must not change on a resume). */
   readonly generatedAt?: string;
   /** Per exercise id: the reference solution's lines (solution/ and alternatives/), which similarity ignores. */

@@ -109,10 +109,12 @@ describe('grade batch, for a course', () => {
     expect(statusOf(csvRows(join(cwd, 'out-moodle', 'grades.csv')))).toEqual({ '301': 'pass', '302': 'fail' });
     expect(statusOf(csvRows(join(cwd, 'out-classroom', 'grades.csv')))).toEqual({ hubot: 'fail', octocat: 'pass' });
 
-    // Canvas: the roster's own header and assignment column; Park Min handed in nothing: an empty cell.
+    // Canvas: the roster's own header and assignment column; Park Min handed in nothing: no row (a blank cell would clear a grade).
     const canvasRows: string[][] = parse(readFileSync(join(cwd, 'out-canvas', 'canvas-import.csv'), 'utf8'));
     expect(canvasRows[0]).toEqual(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'ex01 Default gateway (777)']);
-    expect(canvasRows.filter((r) => /^\d+$/.test(r[1]!)).map((r) => [r[1], r[5]])).toEqual([['1001', '12'], ['1002', '6'], ['1003', '']]);
+    expect(canvasRows.filter((r) => /^\d+$/.test(r[1]!)).map((r) => [r[1], r[5]])).toEqual([['1001', '12'], ['1002', '6']]);
+    // A Canvas download gets no Moodle worksheet.
+    expect(existsSync(join(cwd, 'out-canvas', 'moodle'))).toBe(false);
     // Moodle: the assignment's offline grading worksheet, by participant.
     const worksheet = csvRows(join(cwd, 'out-moodle', 'moodle', 'ex01-worksheet.csv'));
     expect(worksheet.map((r) => [r.Identifier, r.Grade])).toEqual([['Participant 301', '12'], ['Participant 302', '6']]);
@@ -171,8 +173,14 @@ describe('grade batch, for a course', () => {
     for (const s of shards) expect(s.exitCode, s.stderr).toBe(0);
     const merged = await grade(['merge', 'shard-1', 'shard-2', '--out', 'merged'], cwd);
     expect(merged.exitCode, merged.stderr).toBe(0);
-    expect(readFileSync(join(cwd, 'merged', 'grades.csv'), 'utf8')).toBe(expected);
+    // Every gradebook without timings is byte-identical; a re-merge of one run's records reproduces every file.
+    for (const file of ['grades.csv', 'moodle-import.csv']) expect(readFileSync(join(cwd, 'merged', file), 'utf8'), file).toBe(readFileSync(join(cwd, 'whole', file), 'utf8'));
     expect(existsSync(join(cwd, 'merged', 'l5', 'ex01', 'report.html'))).toBe(true);
+    const again = await grade(['merge', 'whole', '--out', 'again'], cwd);
+    expect(again.exitCode, again.stderr).toBe(0);
+    const gradebooks = (dir: string) => listTree(join(cwd, dir)).filter((p) => !p.startsWith('records') && !p.startsWith('.') && !p.endsWith('/'));
+    expect(gradebooks('again')).toEqual(gradebooks('whole'));
+    for (const file of gradebooks('whole')) expect(readFileSync(join(cwd, 'again', file), 'utf8'), file).toBe(readFileSync(join(cwd, 'whole', file), 'utf8'));
   });
 
   test('--variants grades each learner on their own variant: a neighbour\'s copied commands fail', async () => {
@@ -188,7 +196,15 @@ describe('grade batch, for a course', () => {
   test('bad input is one sentence and exit 2', async () => {
     const cwd = tempDir('grade-class-');
     mkdirSync(join(cwd, 'subs'));
+    writeTree(join(cwd, 'one'), { 'zoe/host-z.sh': 'ip a\n' });
+    writeTree(cwd, { 'roster.csv': 'Student,ID,SIS User ID,SIS Login ID,Section,Quiz 1 (10),Lab 1 (1234)\nZoe,1,,,A,,\n', 'sheet.csv': 'name,grade\n' });
     for (const [args, message] of [
+      [['batch', 'ex01', 'subs', '--assignment', '1234'], /--assignment names a column of the Canvas roster: pass the roster too/],
+      [['batch', 'ex01', 'subs', '--scale', 'ten'], /--scale ten: give the LMS's maximum grade as a positive number/],
+      [['batch', 'ex01', 'subs', '--worksheet', 'sheet.csv'], /sheet\.csv is not a Moodle grading worksheet: it needs the columns "Identifier", "Grade" and "Last modified \(grade\)"/],
+      // No column is ever created by accident: the roster's columns are listed, before any lab runs.
+      [['batch', 'ex01', 'one', '--roster', 'roster.csv'], /^grade: no column of --roster roster\.csv matches a title starting with ex01 \(its assignment columns are "Quiz 1 \(10\)", "Lab 1 \(1234\)"\)/],
+      [['batch', 'ex01', 'one', '--roster', 'roster.csv', '--assignment', '99'], /no column of --roster roster\.csv matches --assignment "99"/],
       [['batch', 'subs'], /say which exercise/],
       [['batch', 'ex01', 'subs', '--shard', '3/2'], /--shard 3\/2 is out of range/],
       [['batch', 'ex01', 'subs', '--shard', '2'], /JOB_COMPLETION_INDEX/],
@@ -200,6 +216,6 @@ describe('grade batch, for a course', () => {
       expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
-    expect(execFileSync('ls', ['-A', cwd], { encoding: 'utf8' }).trim()).toBe('subs');
+    expect(execFileSync('ls', ['-A', cwd], { encoding: 'utf8' }).trim().split('\n')).toEqual(['one', 'roster.csv', 'sheet.csv', 'subs']);
   });
 });
