@@ -1,4 +1,4 @@
-import type { Engine, EngineExecOptions, LabContainerSpec, LabelledResources } from '../../runner/engine.js';
+import type { Engine, EngineExecOptions, EngineTerminal, LabContainerSpec, LabelledResources, TerminalSize } from '../../runner/engine.js';
 import type { ExecResult } from '../../runner/lab-exec.js';
 
 // An in-memory Engine for unit tests: it records every call, keeps containers and networks with their
@@ -132,6 +132,21 @@ export class FakeEngine implements Engine {
     this.enter('execInteractive', [containerId, argv]);
     this.container(containerId);
     return 0;
+  }
+
+  async openTerminal(containerId: string, argv: readonly string[], size: TerminalSize): Promise<EngineTerminal> {
+    this.enter('openTerminal', [containerId, argv, size]);
+    this.container(containerId);
+    // A terminal that echoes what it is sent: enough for the logic around a stream.
+    const data: ((chunk: Buffer) => void)[] = [];
+    const end: (() => void)[] = [];
+    return {
+      write: (chunk) => data.forEach((l) => l(chunk)),
+      onData: (l) => void data.push(l),
+      onEnd: (l) => void end.push(l),
+      resize: async () => undefined,
+      close: () => end.splice(0).forEach((l) => l()),
+    };
   }
 
   async listLabelled(label: string, value?: string): Promise<LabelledResources> {
