@@ -12,7 +12,8 @@ import type { ServeContext } from './server-context.js';
 import { registerTeacherRoutes } from './teacher-routes.js';
 
 export async function buildServer(ctx: ServeContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: false, return503OnClosing: true });
+  // Join tokens travel as a path parameter: longer than Fastify's default 100 characters.
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: false, return503OnClosing: true, routerOptions: { maxParamLength: 2048 } });
   app.decorateRequest('principal', null);
   app.decorateRequest('nonce', '');
   await app.register(websocket, { options: { maxPayload: ctx.limits.maxMessageBytes } });

@@ -106,6 +106,7 @@ export class ClassRoom {
     const lab = await running.catch(() => null);
     if (!lab) return false;
     lab.closeTerminals();
+    lab.checklist.close();
     await this.saveHistory(id, await readHistory(lab.lab).catch(() => null));
     await lab.lab.dispose();
     this.options.tracker.remove(lab.lab);

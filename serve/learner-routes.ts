@@ -70,18 +70,15 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
     return lab.handedIn ? { report: checklistView({ result: lab.handedIn, changes: [] }) } : { invalid: 'Nothing typed yet: type the commands in your nodes, then hand in.' };
   });
 
-  app.get('/ws/learner/terminal/:node', { websocket: true }, async (socket, req) => {
+  app.get('/ws/learner/terminal/:node', { websocket: true }, (socket, req) => {
     const { node } = req.params as { node: string };
     const q = req.query as Record<string, string | undefined>;
-    try {
-      const lab = await labOf(req);
-      if (!lab.lab.nodeNames.includes(node)) return socket.close(1008, 'no such node');
-      const term = await lab.terminal(node, { cols: clamp(q.cols, 2, 500, 80), rows: clamp(q.rows, 2, 200, 24) });
+    const opening = labOf(req).then((lab) => {
+      if (!lab.lab.nodeNames.includes(node)) throw new UserError(`"${node}" is not a node of ${lab.exercise.id}.`);
       lab.touch();
-      bridgeTerminal(socket, term, { since: clamp(q.since, 0, Number.MAX_SAFE_INTEGER, 0), readOnly: false, limits: ctx.limits });
-    } catch (error) {
-      refuse(socket, error);
-    }
+      return lab.terminal(node, { cols: clamp(q.cols, 2, 500, 80), rows: clamp(q.rows, 2, 200, 24) });
+    });
+    bridgeTerminal(socket, opening, { since: clamp(q.since, 0, Number.MAX_SAFE_INTEGER, 0), readOnly: false, limits: ctx.limits, onError: (e) => refuse(socket, e) });
   });
 
   app.get('/ws/learner/checklist', { websocket: true }, async (socket, req) => {
@@ -99,7 +96,8 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
 }
 
 /** A socket that cannot be served is told why in a message (a close reason is capped at 123 bytes), then closed. */
-export function refuse(socket: { send(data: string): void; close(code: number, reason: string): void }, error: unknown): void {
+export function refuse(socket: { readyState: number; OPEN: number; send(data: string): void; close(code: number, reason: string): void }, error: unknown): void {
+  if (socket.readyState !== socket.OPEN) return;
   socket.send(JSON.stringify({ t: 'error', error: error instanceof UserError || error instanceof InfraError ? error.message : 'The server failed to open this.' }));
   socket.close(1011, 'could not open');
 }

@@ -21,12 +21,21 @@ export interface ChecklistSource {
 const POLL_MS = 150;
 /** How long a command is waited for after Enter before the slow round takes over. */
 const WAIT_MS = 30_000;
+/** How long an Enter that started no command is looked after. */
+const QUIET_MS = 2_000;
+/** When a round could not decide, the next one comes after this. */
+const RETRY_MS = 3_000;
 
 export class LiveChecklist {
   private latest: ChecklistUpdate | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private watching = false;
+  private entered = 0;
+  private closed = false;
+  private retry: NodeJS.Timeout | null = null;
+  /** The commands counted when a finished one last led to a check. */
+  private seen = { started: -1, finished: -1 };
   private readonly listeners = new Set<(u: ChecklistUpdate) => void>();
   onError: (error: unknown) => void = () => undefined;
 
@@ -53,32 +62,58 @@ export class LiveChecklist {
 
   /** The learner pressed Enter: once the command that started has finished, check. */
   commandEntered(): void {
+    this.entered++;
     if (this.watching) return;
     this.watching = true;
     void this.awaitFinish().finally(() => (this.watching = false));
   }
 
+  /** Until no Enter is left unanswered: wait for the shells to be idle with a new finished command, then check. */
   private async awaitFinish(): Promise<void> {
-    const before = await this.source.commands().catch(() => null);
-    const until = Date.now() + WAIT_MS;
-    while (Date.now() < until) {
-      await sleep(POLL_MS);
-      const now = await this.source.commands().catch(() => null);
-      if (!before || !now) break;
-      // Finished more than before, and nothing still running: the command (or a blank line's no-op) is done.
-      if (now.finished > before.finished && now.started === now.finished) break;
+    while (this.entered > 0) {
+      this.entered = 0;
+      const start = Date.now();
+      while (Date.now() - start < WAIT_MS) {
+        await sleep(POLL_MS);
+        const now = await this.source.commands().catch(() => null);
+        if (!now) break;
+        if (now.started === now.finished && now.finished !== this.seen.finished) {
+          this.seen = now;
+          break;
+        }
+        // A blank line, or a command that never began: nothing to wait for.
+        if (now.started === this.seen.started && Date.now() - start > QUIET_MS) break;
+      }
+      await this.request();
     }
-    await this.request();
+  }
+
+  /** No more checks: the lab is going away. */
+  close(): void {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+  }
+
+  private retryLater(): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.request();
+    }, RETRY_MS);
+    this.retry.unref();
   }
 
   private async loop(): Promise<void> {
     do {
       this.again = false;
+      if (this.closed) return;
       try {
         const result = await this.source.check();
         const update = { result, changes: checkChanges(this.latest?.result.checks ?? null, result.checks), at: Date.now() };
         this.latest = update;
         for (const l of this.listeners) l(update);
+        // An undecided round (a busy machine) is the grader's to repeat, as `--watch` does.
+        if (result.status === 'error') this.retryLater();
       } catch (error) {
         this.onError(error);
       }

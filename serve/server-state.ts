@@ -1,7 +1,7 @@
 // The server's state folder (`--state`, default grade-serve/): the signing secret, and the class
 // records (the same layout `grade batch --out` writes, so the same output stage makes the gradebooks).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 
@@ -9,7 +9,8 @@ export interface ServerState {
   readonly dir: string;
   /** Where hand-ins are recorded and the gradebooks written: a `grade batch --out` folder. */
   readonly classDir: string;
-  readonly secret: Buffer;
+  /** The signing secret, read again when the file changes: `grade serve links --rotate` revokes at once, without a restart. */
+  secret(): Buffer;
 }
 
 const SECRET_FILE = 'secret';
@@ -24,13 +25,28 @@ export function openServerState(dir: string, options: { rotate?: boolean } = {})
   }
   const file = join(root, SECRET_FILE);
   if (options.rotate || !existsSync(file)) {
-    // Written whole and private: only the server's user may sign links.
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-    chmodSync(file, 0o600);
+    // Written whole (a new file renamed over the old) and private: only the server's user may sign links.
+    writeFileSync(`${file}.new`, randomBytes(32).toString('hex'), { mode: 0o600 });
+    chmodSync(`${file}.new`, 0o600);
+    renameSync(`${file}.new`, file);
   }
-  const hex = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new UserError(`${file} is not a secret grade serve wrote; remove it (every link is then revoked) or run \`grade serve links --rotate\`.`);
   const classDir = join(root, 'class');
   mkdirSync(classDir, { recursive: true });
-  return { dir: root, classDir, secret: Buffer.from(hex, 'hex') };
+  let cached = { stamp: '', secret: readSecret(file) };
+  return {
+    dir: root,
+    classDir,
+    secret() {
+      const st = statSync(file, { throwIfNoEntry: false });
+      const stamp = st ? `${st.mtimeMs}:${st.ino}:${st.size}` : '';
+      if (stamp !== cached.stamp) cached = { stamp, secret: st ? readSecret(file) : cached.secret };
+      return cached.secret;
+    },
+  };
+}
+
+function readSecret(file: string): Buffer {
+  const hex = readFileSync(file, 'utf8').trim();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new UserError(`${file} is not a secret grade serve wrote; remove it (every link is then revoked) or run \`grade serve links --rotate\`.`);
+  return Buffer.from(hex, 'hex');
 }

@@ -33,7 +33,7 @@ export interface RunningServer {
   readonly url: string;
   readonly teacherLink: string;
   readonly room: ClassRoom;
-  readonly secret: Buffer;
+  readonly secret: () => Buffer;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ const SESSION_HOURS = 12;
 export async function startServer(options: ServeOptions, deps: ServeDeps): Promise<RunningServer> {
   const state = openServerState(options.state);
   const ids = new Set(deps.roster.learners.map((l) => l.id));
-  const identity = signedLinkIdentity(() => state.secret, SESSION_HOURS, (p) => (p.role === 'teacher' ? p.id === 'teacher' : ids.has(p.id)));
+  const identity = signedLinkIdentity(() => state.secret(), SESSION_HOURS, (p) => (p.role === 'teacher' ? p.id === 'teacher' : ids.has(p.id)));
   const room = new ClassRoom({
     exercise: deps.exercise,
     variantFor: (e, learner) => deps.forms(e, learner),
@@ -60,7 +60,7 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
   const app = await buildServer({
     room,
     identity,
-    secret: () => state.secret,
+    secret: () => state.secret(),
     origins,
     limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 200 },
     idleMs: options.idleMinutes * 60_000,
@@ -80,9 +80,9 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
   let closing: Promise<void> | null = null;
   return {
     url,
-    teacherLink: joinLink(url, state.secret, { id: 'teacher', role: 'teacher' }, SESSION_HOURS),
+    teacherLink: joinLink(url, state.secret(), { id: 'teacher', role: 'teacher' }, SESSION_HOURS),
     room,
-    secret: state.secret,
+    secret: () => state.secret(),
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep);

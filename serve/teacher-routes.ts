@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { UserError } from '../core/errors.js';
 import { gradebookFiles } from './class-gradebook.js';
 import { classView, type LearnerFacts } from './class-view.js';
 import { csrfToken } from './join-token.js';
@@ -53,17 +54,16 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: ServeContext): 
     return reply.type(type).send(await readFile(join(ctx.classDir, name)));
   });
 
-  app.get('/ws/teacher/watch/:learner/:node', { websocket: true }, async (socket, req) => {
-    try {
-      const { learner, node } = req.params as { learner: string; node: string };
-      if (!ctx.room.learner(learner)) return socket.close(1008, 'no such learner');
+  app.get('/ws/teacher/watch/:learner/:node', { websocket: true }, (socket, req) => {
+    const { learner, node } = req.params as { learner: string; node: string };
+    const opening = (async () => {
+      if (!ctx.room.learner(learner)) throw new UserError('No such learner.');
       const lab = await ctx.room.runningLab(learner);
       const term = lab ? await lab.openShell(node) : null;
-      if (!term) return refuse(socket, new Error('closed'));
-      bridgeTerminal(socket, term, { since: clamp((req.query as Record<string, string | undefined>).since, 0, Number.MAX_SAFE_INTEGER, 0), readOnly: true, limits: ctx.limits });
-    } catch (error) {
-      refuse(socket, error);
-    }
+      if (!term) throw new UserError('This learner has no open shell on that node.');
+      return term;
+    })();
+    bridgeTerminal(socket, opening, { since: clamp((req.query as Record<string, string | undefined>).since, 0, Number.MAX_SAFE_INTEGER, 0), readOnly: true, limits: ctx.limits, onError: (e) => refuse(socket, e) });
   });
 }
 

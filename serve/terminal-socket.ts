@@ -12,7 +12,40 @@ export interface SocketLimits {
 
 type ClientMessage = { t: 'in'; d: string } | { t: 'resize'; cols: number; rows: number };
 
-export function bridgeTerminal(socket: WebSocket, term: NodeTerminal, options: { since: number; readOnly: boolean; limits: SocketLimits; onInput?: () => void }): void {
+/**
+ * Bridge a socket to a shell that may still be opening: the socket's rules apply from its first message,
+ * and what the page types before the shell is there is kept for it. `opening` failing refuses the socket.
+ */
+export function bridgeTerminal(socket: WebSocket, opening: Promise<NodeTerminal>, options: { since: number; readOnly: boolean; limits: SocketLimits; onError: (error: unknown) => void }): void {
+  const budget = new MessageBudget(options.limits.messagesPerSecond, options.limits.maxMessageBytes);
+  const early: ClientMessage[] = [];
+  let term: NodeTerminal | null = null;
+  const apply = (message: ClientMessage) => {
+    if (!term) return void early.push(message);
+    if (message.t === 'in') term.input(Buffer.from(message.d, 'utf8'));
+    else void term.resize({ cols: message.cols, rows: message.rows });
+  };
+  let detach = () => undefined as unknown;
+  socket.on('message', (raw: Buffer, isBinary: boolean) => {
+    if (!budget.allow(raw.length) || isBinary) return socket.close(1008, 'message too large or too many');
+    if (options.readOnly) return;
+    const message = parseMessage(raw);
+    if (!message) return socket.close(1003, 'not a terminal message');
+    apply(message);
+  });
+  socket.on('close', () => detach());
+  opening.then(
+    (opened) => {
+      if (socket.readyState !== socket.OPEN) return;
+      term = opened;
+      detach = attach(socket, opened, options.since);
+      early.splice(0).forEach(apply);
+    },
+    (error: unknown) => options.onError(error),
+  );
+}
+
+function attach(socket: WebSocket, term: NodeTerminal, since: number): () => void {
   const send = (message: object) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -24,21 +57,10 @@ export function bridgeTerminal(socket: WebSocket, term: NodeTerminal, options: {
         socket.close(1000, 'shell ended');
       },
     },
-    options.since,
+    since,
   );
   send({ t: 'out', seq: attached.from + attached.data.length, d: attached.data.toString('base64'), replay: true });
-  const budget = new MessageBudget(options.limits.messagesPerSecond, options.limits.maxMessageBytes);
-  socket.on('message', (raw: Buffer, isBinary: boolean) => {
-    if (!budget.allow(raw.length) || isBinary) return socket.close(1008, 'message too large or too many');
-    if (options.readOnly) return;
-    const message = parseMessage(raw);
-    if (!message) return socket.close(1003, 'not a terminal message');
-    if (message.t === 'in') {
-      term.input(Buffer.from(message.d, 'utf8'));
-      options.onInput?.();
-    } else void term.resize({ cols: message.cols, rows: message.rows });
-  });
-  socket.on('close', () => attached.detach());
+  return attached.detach;
 }
 
 function parseMessage(raw: Buffer): ClientMessage | null {

@@ -43,7 +43,7 @@ export async function linksCommand(ctx: CliContext, raw: RawServeOptions & { out
   findExercise(options.exercise, ctx.kinds);
   const roster = readClassRoster(options.roster);
   const state = openServerState(options.state, { rotate: raw.rotate ?? false });
-  const csv = linksCsv(baseUrl(options), state.secret, roster.learners, options.linkHours);
+  const csv = linksCsv(baseUrl(options), state.secret(), roster.learners, options.linkHours);
   if (raw.out) {
     // The links are credentials: readable by the teacher only.
     await writeFile(raw.out, csv, { mode: 0o600 });
