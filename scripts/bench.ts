@@ -6,6 +6,8 @@
 //   npm run bench -- class [exercise] [n] [j]     a course: n learners handing in every known solution and
 //                                                 wrong case in turn, some invalid; then the same batch resumed
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
+//   npm run bench -- serve [n] [exercise]         n learners on loopback WebSockets against `grade serve`
+//                                                 (scripts/bench-serve.ts)
 //   npm run bench -- reset [exercise] [runs]      `grade reset` of one node and of the whole lab (with a
 //                                                 shell history), in-process, and the CLI's own start-up
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -203,5 +205,6 @@ else if (mode === 'batch') batch(args[0] ?? 'ex03', Number(args[1] ?? 24), Numbe
 else if (mode === 'class') batch(args[0] ?? 'ex01', Number(args[1] ?? 200), Number(args[2] ?? 4), true);
 else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'reset') await reset(args[0] ?? 'ex03', Number(args[1] ?? 5));
+else if (mode === 'serve') await (await import('./bench-serve.js')).benchServe(Number(args[0] ?? 50), args[1] ?? 'ex01');
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
 else await phases(mode, Number(args[0] ?? 5)); // `npm run bench -- ex01 5`, as before
