@@ -42,8 +42,13 @@ interface Seat {
   joinedAt: number | null;
 }
 
+/** Hand-ins graded at once, each in a fresh lab of its own beside the learners' labs. */
+const HAND_INS_AT_ONCE = 4;
+
 export class ClassRoom {
   private readonly seats = new Map<string, Seat>();
+  private handInsRunning = 0;
+  private readonly handInQueue: (() => void)[] = [];
 
   constructor(readonly options: ClassRoomOptions) {
     for (const l of options.roster.learners) this.seats.set(l.id, { learner: l, lang: l.lang, lab: null, joinedAt: null });
@@ -117,6 +122,7 @@ export class ClassRoom {
     const lab = await this.labOf(id, 'en');
     if (lab.handingIn) throw new UserError('Your work is being handed in already; wait for its report.');
     lab.handingIn = true;
+    await this.handInSlot();
     try {
       const o = this.options;
       const lang = this.langOf(id, 'en');
@@ -125,7 +131,15 @@ export class ClassRoom {
       return lab;
     } finally {
       lab.handingIn = false;
+      this.handInsRunning--;
+      this.handInQueue.shift()?.();
     }
+  }
+
+  /** Wait for one of the hand-in slots: a whole class pressing the button at once queues, not floods the engine. */
+  private async handInSlot(): Promise<void> {
+    if (this.handInsRunning >= HAND_INS_AT_ONCE) await new Promise<void>((resolve) => this.handInQueue.push(resolve));
+    this.handInsRunning++;
   }
 
   /** Labs idle longer than the limit are stopped (history kept). */
