@@ -132,6 +132,7 @@ function addServeCommands(program: Command, run: Run): void {
   const serve = shared(program.command('serve').description('a class works in the browser: terminals, live checks, hand-in, and a teacher\'s dashboard'))
     .option('--max-labs <n>', 'labs at once (default 60)')
     .option('--idle <minutes>', 'stop a lab idle this long; its history is kept (default 30)')
+    .option('--pool <n>', 'labs started ahead of time, so joining is instant (exercises without params; default 0)')
     .action((opts: Record<string, string>) => run(async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx, opts)));
   shared(serve.command('links').description('print (or --out) each learner\'s signed join link'))
     .option('-o, --out <file>', 'write the links to this CSV file (readable by you only)')

@@ -17,6 +17,7 @@ import { resetAllNodes, resetNode } from '../runner/reset-node.js';
 import { readHistory, restoreHistory, type HistoryRecord } from '../runner/shell-history.js';
 import type { ClassRoster, Learner } from './class-roster.js';
 import { handIn } from './hand-in.js';
+import type { StartedLab } from '../runner/started-lab.js';
 import { LearnerLab } from './learner-lab.js';
 
 export interface ClassRoomOptions {
@@ -31,6 +32,8 @@ export interface ClassRoomOptions {
   readonly stateDir: string;
   readonly classDir: string;
   readonly maxLabs: number;
+  /** Labs started ahead of time, so a join is instant (exercises without params only: a variant is set when a lab is made). */
+  readonly pool: number;
   readonly idleMs: number;
 }
 
@@ -48,6 +51,8 @@ const HAND_INS_AT_ONCE = 4;
 export class ClassRoom {
   private readonly seats = new Map<string, Seat>();
   private handInsRunning = 0;
+  private readonly pool: Promise<StartedLab>[] = [];
+  private closing = false;
   private readonly handInQueue: (() => void)[] = [];
 
   constructor(readonly options: ClassRoomOptions) {
@@ -157,13 +162,36 @@ export class ClassRoom {
     return [...this.seats.values()].filter((s) => s.lab !== null).length;
   }
 
+  /** How many labs the warm pool holds for this exercise: none for one with variants. */
+  get poolSize(): number {
+    return this.options.exercise.params.length > 0 ? 0 : this.options.pool;
+  }
+
+  /** Resolves once every lab now in the pool has started (or failed to). */
+  async poolReady(): Promise<void> {
+    await Promise.allSettled([...this.pool]);
+  }
+
+  /** Start labs until the pool is full (within the cap); a lab taken from it is replaced. */
+  fillPool(): void {
+    while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
+      const o = this.options;
+      // A pooled lab is a fresh lab nobody has entered: as clean as one made on join.
+      const made = provision(o.engine, planLab(o.exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+      this.pool.push(made);
+      made.catch(() => this.pool.splice(this.pool.indexOf(made), 1));
+    }
+  }
+
   joinedAt(id: string): number | null {
     return this.seat(id).joinedAt;
   }
 
   /** Stop every lab (history kept): the server is going away. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.seats.keys()].map((id) => this.stopLab(id)));
+    this.closing = true;
+    const pooled = this.pool.splice(0).map((p) => p.then((lab) => lab.dispose(), () => undefined));
+    await Promise.allSettled([...pooled, ...[...this.seats.keys()].map((id) => this.stopLab(id))]);
   }
 
   private seat(id: string): Seat {
@@ -174,16 +202,22 @@ export class ClassRoom {
 
   private async startLab(seat: Seat): Promise<LearnerLab> {
     const o = this.options;
-    if (this.runningCount() >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
+    const pooled = this.pool.shift();
+    if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
     const exercise = o.exercise.params.length > 0 ? o.variantFor(o.exercise, seat.learner.id) : o.exercise;
-    const plan = planLab(exercise, { image: o.image });
-    const lab = await provision(o.engine, plan, { onCreated: (l) => o.tracker.add(l) });
+    const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
+    this.fillPool();
     const history = await this.savedHistory(seat.learner.id);
     if (history.length > 0) await restoreHistory(lab, history);
     const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', o.kinds);
     learnerLab.joinedAt = seat.joinedAt;
     void learnerLab.checklist.request();
     return learnerLab;
+  }
+
+  private provisionFor(exercise: Exercise): Promise<StartedLab> {
+    const o = this.options;
+    return provision(o.engine, planLab(exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
   }
 
   private historyFile(id: string): string {

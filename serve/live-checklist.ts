@@ -18,7 +18,7 @@ export interface ChecklistSource {
   commands(): Promise<{ started: number; finished: number }>;
 }
 
-const POLL_MS = 150;
+const POLL_MS = 300;
 /** How long a command is waited for after Enter before the slow round takes over. */
 const WAIT_MS = 30_000;
 /** How long an Enter that started no command is looked after. */

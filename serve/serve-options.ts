@@ -12,6 +12,8 @@ export interface ServeOptions {
   readonly maxLabs: number;
   readonly idleMinutes: number;
   readonly linkHours: number;
+  /** Labs started ahead of time (the warm pool). */
+  readonly pool: number;
 }
 
 export interface RawServeOptions {
@@ -24,6 +26,7 @@ export interface RawServeOptions {
   maxLabs?: string;
   idle?: string;
   linkHours?: string;
+  pool?: string;
 }
 
 export function serveOptions(raw: RawServeOptions): ServeOptions {
@@ -41,6 +44,7 @@ export function serveOptions(raw: RawServeOptions): ServeOptions {
     maxLabs: whole('--max-labs', raw.maxLabs, 1, 500, 60),
     idleMinutes: whole('--idle', raw.idle, 1, 24 * 60, 30),
     linkHours: whole('--link-hours', raw.linkHours, 1, 24 * 365, 24 * 7),
+    pool: whole('--pool', raw.pool, 0, 500, 0),
   };
 }
 

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UserError } from '../core/errors.js';
+import type { BatchEntry } from '../core/batch-entry.js';
 import { gradebookFiles } from './class-gradebook.js';
+import { classEntries } from './hand-in.js';
 import { classView, type LearnerFacts } from './class-view.js';
 import { csrfToken } from './join-token.js';
 import { clamp, refuse } from './learner-routes.js';
@@ -29,7 +31,9 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: ServeContext): 
   });
 
   app.get('/api/teacher/class', async () => {
-    const facts = await Promise.all(ctx.room.learners().map((learner) => learnerFacts(ctx, learner.id, learner.name)));
+    // Hand-ins are read from the class records, so a restarted server still shows them.
+    const recorded = new Map(classEntries(ctx.classDir).map((e) => [e.learner, e]));
+    const facts = await Promise.all(ctx.room.learners().map((learner) => learnerFacts(ctx, learner.id, learner.name, recorded.get(learner.id) ?? null)));
     return { ...classView({ id: ctx.room.exercise.id, title: ctx.room.exercise.title }, ctx.room.exercise.checks, facts), nodes: ctx.room.exercise.nodes.map((n) => n.name) };
   });
 
@@ -73,14 +77,14 @@ function learnerOf(ctx: ServeContext, req: FastifyRequest): string {
   return learner;
 }
 
-async function learnerFacts(ctx: ServeContext, id: string, name: string): Promise<LearnerFacts> {
+async function learnerFacts(ctx: ServeContext, id: string, name: string, recorded: BatchEntry | null): Promise<LearnerFacts> {
   const running = ctx.room.runningLab(id);
   const lab = running ? await running.catch(() => null) : null;
-  const handed = lab?.handedIn ?? null;
+  const handed = lab?.handedIn ?? recorded?.result ?? null;
   return {
     id,
     name,
-    state: lab ? lab.state(ctx.idleMs) : ctx.room.joinedAt(id) === null ? 'invited' : 'stopped',
+    state: handed ? 'handed-in' : lab ? lab.state(ctx.idleMs) : ctx.room.joinedAt(id) === null ? 'invited' : 'stopped',
     running: lab !== null,
     joinedAt: ctx.room.joinedAt(id),
     lastActivity: lab?.lastActivity ?? null,

@@ -35,7 +35,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     rosterFile = join(state, 'canvas.csv');
     writeFileSync(rosterFile, CANVAS);
     const ctx = createContext({ color: false, lang: 'en' });
-    const options = { roster: rosterFile, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 2, idleMinutes: 30, linkHours: 1 };
+    const options = { roster: rosterFile, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 2, idleMinutes: 30, linkHours: 1, pool: 0 };
     server = await startServer(options, { exercise: exercise('ex01-default-gateway'), roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker: new LabTracker(), lang: 'en', log: () => undefined });
     // As root Chromium starts only without its sandbox; it visits nothing but this loopback server.
     browser = await puppeteer.launch({ executablePath: chromium!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=ko-KR'] });
@@ -83,11 +83,13 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     await typeIn(page, 'host-a', [...lines('host-a'), 'echo 안녕-$((20+22))']);
     await page.waitForFunction(() => (document.querySelector('.node[data-node="host-a"] .xterm-rows')?.textContent ?? '').includes('안녕-42'), { timeout: 120_000 });
     await typeIn(page, 'host-b', lines('host-b'));
+    mkdirSync(join(state, 'shots'), { recursive: true });
+    await page.screenshot({ path: join(state, 'shots', 'typed.png') });
+    if (process.env.GRADE_SERVE_SCREENSHOT) copyFileSync(join(state, 'shots', 'typed.png'), process.env.GRADE_SERVE_SCREENSHOT);
     await page.waitForFunction(() => document.body.dataset.status === 'pass', { timeout: 600_000, polling: 500 });
     const statuses = await page.$$eval('#checklist li', (items) => items.map((i) => (i as HTMLElement).dataset.status));
     expect(statuses.length).toBe(lab.exercise.checks.length);
     expect(statuses.every((s) => s === 'pass')).toBe(true);
-    mkdirSync(join(state, 'shots'), { recursive: true });
     await page.screenshot({ path: join(state, 'shots', 'learner.png') });
     if (process.env.GRADE_SERVE_SCREENSHOT) copyFileSync(join(state, 'shots', 'learner.png'), process.env.GRADE_SERVE_SCREENSHOT);
 
