@@ -87,6 +87,17 @@ export class ClassRoom {
     return seat.lab;
   }
 
+  /** The exercise as this learner's variant renders it (their own id), without making a lab. */
+  exerciseOf(id: string): Exercise {
+    const o = this.options;
+    return o.exercise.params.length > 0 ? o.variantFor(o.exercise, this.seat(id).learner.id) : o.exercise;
+  }
+
+  /** Whether starting this learner's lab now would pass the cap (always, when it runs or is starting). */
+  hasRoomFor(id: string): boolean {
+    return this.seat(id).lab !== null || this.pool.length > 0 || this.runningCount() + this.pool.length < this.options.maxLabs;
+  }
+
   /** The learner's lab if it runs: the teacher's view never starts one. */
   runningLab(id: string): Promise<LearnerLab> | null {
     return this.seat(id).lab;
@@ -204,7 +215,7 @@ export class ClassRoom {
     const o = this.options;
     const pooled = this.pool.shift();
     if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
-    const exercise = o.exercise.params.length > 0 ? o.variantFor(o.exercise, seat.learner.id) : o.exercise;
+    const exercise = this.exerciseOf(seat.learner.id);
     const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
     this.fillPool();
     const history = await this.savedHistory(seat.learner.id);

@@ -22,15 +22,18 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
 
   app.get('/learn', async (req, reply) => {
     const l = lang(req);
-    const lab = await labOf(req);
-    const exercise = lab.exercise;
+    if (!ctx.room.hasRoomFor(me(req))) throw new UserError(`The class's labs are all in use; try again in a minute, or ask your teacher.`);
+    // The page comes at once; the lab starts behind it, and the terminals wait for it.
+    labOf(req).catch(() => undefined);
+    const exercise = ctx.room.exerciseOf(me(req));
+    const learner = ctx.room.learner(me(req))!;
     const title = (l === 'ko' ? exercise.texts?.ko?.title : undefined) ?? exercise.title;
     const readme = readmeOf(exercise, l);
     const task = readme !== null ? taskOf(readme, exercise.id) : exercise.summary;
     const nodes = exercise.nodes.map((n) => ({ name: n.name, owner: n.owner }));
     const data = { lang: l, words: pageWords(l), csrf: csrfToken(ctx.secret(), req.principal!.session), nodes, exercise: { id: exercise.id, title } };
     const body = [
-      `<header><h1>${esc(exercise.id)} ${esc(title)}</h1><span class="who">${esc(lab.learner.name)}</span>`,
+      `<header><h1>${esc(exercise.id)} ${esc(title)}</h1><span class="who">${esc(learner.name)}</span>`,
       `<button id="reset-lab">${esc(pageText(l, 'resetLab'))}</button><button id="hand-in">${esc(pageText(l, 'handIn'))}</button></header>`,
       `<main><section class="work"><nav id="tabs"></nav><div id="terminals"></div></section>`,
       `<aside><h2>${esc(pageText(l, 'checklist'))}</h2><p id="score"></p><ul id="checklist"></ul>`,

@@ -51,6 +51,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
   async function open(link: string): Promise<Page> {
     const page = await browser.createBrowserContext().then((c) => c.newPage());
     await page.setViewport({ width: 1400, height: 900 });
+    page.setDefaultNavigationTimeout(300_000);
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
     });
@@ -106,7 +107,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
 
   test('the teacher\'s dashboard shows the hand-in, and its Canvas gradebook is grade batch\'s for the exported history', async () => {
     const page = await open(server.teacherLink);
-    await page.waitForSelector('#learners tr[data-learner="101"][data-state="handed-in"]', { timeout: 60_000 });
+    await page.waitForSelector('#learners tr[data-learner="101"][data-state="handed-in"]', { timeout: 120_000 });
     await page.waitForSelector('#gradebooks a', { timeout: 30_000 });
     const served = await page.evaluate(() => fetch('/api/teacher/gradebook/canvas-import.csv').then((r) => r.text()));
     const out = tempDir('grade-serve-browser-batch-');
