@@ -38,7 +38,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     const options = { roster: rosterFile, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 2, idleMinutes: 30, linkHours: 1, pool: 0 };
     server = await startServer(options, { exercise: exercise('ex01-default-gateway'), roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker: new LabTracker(), lang: 'en', log: () => undefined });
     // As root Chromium starts only without its sandbox; it visits nothing but this loopback server.
-    browser = await puppeteer.launch({ executablePath: chromium!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=ko-KR'] });
+    browser = await puppeteer.launch({ executablePath: chromium!, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   });
 
   afterAll(async () => {
@@ -52,6 +52,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     const page = await browser.createBrowserContext().then((c) => c.newPage());
     await page.setViewport({ width: 1400, height: 900 });
     page.setDefaultNavigationTimeout(300_000);
+    await page.setExtraHTTPHeaders({ 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' });
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
     });
