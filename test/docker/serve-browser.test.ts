@@ -29,6 +29,8 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
   let state: string;
   let rosterFile: string;
   const cspViolations: string[] = [];
+  /** What the page said in alert boxes: a failed reset or hand-in shows there. */
+  const alerts: string[] = [];
 
   beforeAll(async () => {
     state = tempDir('grade-serve-browser-');
@@ -53,6 +55,7 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     await page.setViewport({ width: 1400, height: 900 });
     page.setDefaultNavigationTimeout(300_000);
     await page.setExtraHTTPHeaders({ 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' });
+    page.on('dialog', (d) => void (alerts.push(d.message()), d.accept()));
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
     });
@@ -96,6 +99,8 @@ describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromiu
     if (process.env.GRADE_SERVE_SCREENSHOT) copyFileSync(join(state, 'shots', 'learner.png'), process.env.GRADE_SERVE_SCREENSHOT);
 
     await page.click('.node[data-node="host-b"] button.reset-node');
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.node[data-node="host-b"] button.reset-node')?.disabled, { timeout: 300_000, polling: 500 });
+    expect(alerts).toEqual([]);
     await page.waitForFunction(() => document.querySelector('#checklist li[data-check="host-b-route-wan"]')?.getAttribute('data-status') === 'fail', { timeout: 300_000, polling: 500 });
     expect(await checkStatus(page, 'host-a-route-wan')).toBe('pass');
     expect(await screen(page, 'host-a')).toContain('안녕-42');
