@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,checks,runner,grading,reports,setup,cli}/**/*.test.ts'],
+          include: ['{core,checks,runner,grading,reports,setup,cli,serve}/**/*.test.ts'],
         },
       },
       {

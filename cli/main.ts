@@ -10,7 +10,7 @@ import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
 // Each command's module is loaded only when that command runs: `grade reset` need not load batch's archive readers.
-const COMMANDS = ['list', 'start', 'shell', 'reset', 'history', 'export', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'help'];
+const COMMANDS = ['list', 'start', 'shell', 'reset', 'history', 'export', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'serve', 'help'];
 
 function concurrencyOption(value: string): number {
   const n = Number(value);
@@ -123,6 +123,30 @@ function addCourseCommands(program: Command, run: Run): void {
     .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
     .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption)
     .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run(async (ctx) => (await import('./commands/verify.js')).verifyCommand(ctx, exs, opts)));
+  addServeCommands(program, run);
+}
+
+/** `grade serve` and `grade serve links`: a whole class in the browser (serve/). */
+function addServeCommands(program: Command, run: Run): void {
+  const shared = (cmd: Command) =>
+    cmd
+      .option('--roster <file>', 'who may join: the Canvas gradebook export, or a CSV of id,name[,lang]')
+      .option('--exercise <id>', 'the exercise the class works on')
+      .option('--host <address>', 'the address to listen on (default 127.0.0.1: put a reverse proxy with TLS in front)')
+      .option('--port <n>', 'the port (default 8080)')
+      .option('--public-url <url>', 'where learners reach the server, e.g. https://grade.school.example (the reverse proxy)')
+      .option('--state <dir>', 'the server\'s secret, histories and class records (default grade-serve/)')
+      .option('--link-hours <n>', 'how long join links work (default 168)');
+  const serve = shared(program.command('serve').description('a class works in the browser: terminals, live checks, hand-in, and a teacher\'s dashboard'))
+    .option('--max-labs <n>', 'labs at once (default 60)')
+    .option('--idle <minutes>', 'stop a lab idle this long; its history is kept (default 30)')
+    .option('--pool <n>', 'labs started ahead of time, so joining is instant (exercises without params; default 0)')
+    .action((opts: Record<string, string>) => run(async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx, opts)));
+  shared(serve.command('links').description('print (or --out) each learner\'s signed join link'))
+    .option('-o, --out <file>', 'write the links to this CSV file (readable by you only)')
+    .option('--rotate', 'a new server secret: every earlier link and session stops working')
+    // The shared options may land on `serve` or on `links`, depending on where they were written.
+    .action((_opts: unknown, cmd: Command) => run(async (ctx) => (await import('./commands/serve.js')).linksCommand(ctx, cmd.optsWithGlobals())));
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -8,12 +8,14 @@ import type {
   EngineExecOptions,
   EngineInfo,
   EngineProbe,
+  EngineTerminal,
   EngineVersion,
   ImageBuild,
   ImageImport,
   ImageSummary,
   LabContainerSpec,
   LabelledResources,
+  TerminalSize,
 } from './engine.js';
 import { withBackoff } from './engine-backoff.js';
 import { labHostConfig } from './lab-host-config.js';
@@ -215,6 +217,37 @@ export class DockerEngine implements Engine {
     process.stdout.off('resize', resize);
     const info = await exec.inspect();
     return info.ExitCode ?? 0;
+  }
+
+  async openTerminal(containerId: string, argv: readonly string[], size: TerminalSize): Promise<EngineTerminal> {
+    const container = this.docker.getContainer(containerId);
+    const exec = await this.call('open a shell in a lab container', () =>
+      container.exec({ Cmd: [...argv], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'] }),
+    );
+    const stream = (await this.call('attach to a shell in a lab container', () => exec.start({ hijack: true, stdin: true, Tty: true }))) as unknown as Duplex;
+    const resize = (s: TerminalSize) => exec.resize({ h: s.rows, w: s.cols }).then(() => undefined, () => undefined);
+    await resize(size);
+    let ended = false;
+    const endListeners: (() => void)[] = [];
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      endListeners.splice(0).forEach((l) => l());
+    };
+    stream.on('end', end);
+    stream.on('close', end);
+    stream.on('error', end);
+    return {
+      write: (data) => void (ended || stream.write(data)),
+      onData: (listener) => void stream.on('data', listener),
+      onEnd: (listener) => (ended ? listener() : void endListeners.push(listener)),
+      resize,
+      close: () => {
+        stream.end();
+        stream.destroy();
+        end();
+      },
+    };
   }
 
   async listLabelled(label: string, value?: string): Promise<LabelledResources> {

@@ -73,6 +73,23 @@ export interface ImageSummary {
  * Labs (containers, exec) and, for set-up and doctor only, the engine itself and its images. Every
  * method but `probe` throws InfraError with the engine's words, the original error as its cause.
  */
+/** An interactive exec with a TTY whose stream the caller carries (grade serve's terminals in a page). */
+export interface EngineTerminal {
+  /** Keystrokes and pasted text, as bytes. */
+  write(data: Buffer): void;
+  onData(listener: (chunk: Buffer) => void): void;
+  /** Called once, when the shell has ended or the stream broke. */
+  onEnd(listener: () => void): void;
+  resize(size: TerminalSize): Promise<void>;
+  /** Ends the shell's input (it exits) and drops the stream. */
+  close(): void;
+}
+
+export interface TerminalSize {
+  readonly cols: number;
+  readonly rows: number;
+}
+
 export interface Engine {
   ping(): Promise<void>;
   /** Like ping, but never throws: says why the engine does not answer within `timeoutMs`. */
@@ -101,5 +118,7 @@ export interface Engine {
   exec(containerId: string, argv: readonly string[], options: EngineExecOptions): Promise<ExecResult>;
   /** Start an interactive exec attached to this process's terminal; resolves with its exit code. */
   execInteractive(containerId: string, argv: readonly string[]): Promise<number>;
+  /** Start an interactive exec with a TTY whose stream is handed back, not tied to this process's terminal. */
+  openTerminal(containerId: string, argv: readonly string[], size: TerminalSize): Promise<EngineTerminal>;
   listLabelled(label: string, value?: string): Promise<LabelledResources>;
 }

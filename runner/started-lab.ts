@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js';
-import type { Engine } from './engine.js';
+import type { Engine, EngineTerminal, TerminalSize } from './engine.js';
 import { ExecBatcher } from './exec-batcher.js';
 import type { ExecOptions, ExecResult, LabExec, LearnerExec, ProbeName } from './lab-exec.js';
 import type { LabPlan } from './lab-plan.js';
@@ -137,9 +137,18 @@ export class StartedLab implements TrackedLab, LabExec, LearnerExec, AsyncDispos
    * in the lab's shell history (shell-history.ts).
    */
   async shell(node: string): Promise<number> {
+    return this.engine.execInteractive(this.containerId, this.shellArgv(node));
+  }
+
+  /** The same shell as `shell`, its TTY stream handed to the caller (grade serve's terminal in a page). */
+  async terminal(node: string, size: TerminalSize): Promise<EngineTerminal> {
+    return this.engine.openTerminal(this.containerId, this.shellArgv(node), size);
+  }
+
+  private shellArgv(node: string): string[] {
     const spec = this.plan.nodes.find((n) => n.spec.name === this.nodeName(node))!.spec;
     const mode = spec.owner === 'lab' ? 'look' : 'node';
-    return this.engine.execInteractive(this.containerId, recordingShell(spec.name, [ENTER, mode, spec.name]));
+    return recordingShell(spec.name, [ENTER, mode, spec.name]);
   }
 
   dispose(): Promise<void> {

@@ -6,6 +6,8 @@
 //   npm run bench -- class [exercise] [n] [j]     a course: n learners handing in every known solution and
 //                                                 wrong case in turn, some invalid; then the same batch resumed
 //   npm run bench -- live [exercise] [runs]       checks of a running lab (what `grade ex03` does)
+//   npm run bench -- serve [n] [exercise]         n learners on loopback WebSockets against `grade serve`
+//                                                 (scripts/bench-serve.ts)
 //   npm run bench -- reset [exercise] [runs]      `grade reset` of one node and of the whole lab (with a
 //                                                 shell history), in-process, and the CLI's own start-up
 //   npm run bench -- startup [runs] [exercise]    start-up of `grade list`, `--version` and a live check (scripts/bench-startup.ts)
@@ -281,6 +283,7 @@ else if (mode === 'class') batch(args[0] ?? 'ex01', Number(args[1] ?? 200), Numb
 else if (mode === 'live') await live(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'reset') await reset(args[0] ?? 'ex03', Number(args[1] ?? 5));
 else if (mode === 'startup') await (await import('./bench-startup.js')).benchStartup(args);
+else if (mode === 'serve') await (await import('./bench-serve.js')).benchServe(Number(args[0] ?? 50), args[1] ?? 'ex01');
 else if (mode === 'phases') await phases(args[0] ?? 'ex01', Number(args[1] ?? 5));
 else if (mode === 'slow') await slow(Number(args[0] ?? 0.05), args.slice(1));
 else if (mode === 'repeat') await repeat(Number(args[0] ?? 100), args.slice(1));

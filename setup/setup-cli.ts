@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { parseArgs } from 'node:util';
 import { ensureBaseImage } from './ensure-base-image.js';
 import { ensureEngine } from './ensure-engine.js';
+import { ensureBrowser } from './ensure-browser.js';
 import { loadTunnelModules } from './tunnels.js';
 import { ensureLabImage, LAB_IMAGE_LATEST } from './build-lab-image.js';
 import { DockerEngine } from '../runner/docker-engine.js';
@@ -13,7 +14,7 @@ import { findCommand } from './system.js';
 import { SetupError } from './setup-error.js';
 import { packageRoot } from '../core/package-root.js';
 
-const STEPS = ['engine', 'base', 'lab'] as const;
+const STEPS = ['engine', 'base', 'lab', 'browser'] as const;
 type Step = (typeof STEPS)[number];
 const c = pc.createColors(Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
 
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     options: { only: { type: 'string' }, prune: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
-    console.log('usage: node dist/setup/setup-cli.js [--only engine,base,lab] [--prune]\n  --prune  remove older grade-lab:<hash> images no container uses');
+    console.log('usage: node dist/setup/setup-cli.js [--only engine,base,lab,browser] [--prune]\n  --prune  remove older grade-lab:<hash> images no container uses');
     return 0;
   }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...STEPS];
@@ -63,6 +64,10 @@ async function main(): Promise<number> {
         await aptInstall(['shellcheck'], log);
         return 'installed with apt-get (CI lints the shell scripts)';
       });
+    }
+    if (wanted('browser')) {
+      // Not a failure: only grade serve's browser tests need it, and they say so when it is missing.
+      await step('browser', (log) => ensureBrowser(log)).catch(() => undefined);
     }
   } catch {
     return 1;

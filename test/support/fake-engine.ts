@@ -4,12 +4,14 @@ import type {
   EngineExecOptions,
   EngineInfo,
   EngineProbe,
+  EngineTerminal,
   EngineVersion,
   ImageBuild,
   ImageImport,
   ImageSummary,
   LabContainerSpec,
   LabelledResources,
+  TerminalSize,
 } from '../../runner/engine.js';
 import type { ExecResult } from '../../runner/lab-exec.js';
 
@@ -225,6 +227,21 @@ export class FakeEngine implements Engine {
     this.enter('execInteractive', [containerId, argv]);
     this.container(containerId);
     return 0;
+  }
+
+  async openTerminal(containerId: string, argv: readonly string[], size: TerminalSize): Promise<EngineTerminal> {
+    this.enter('openTerminal', [containerId, argv, size]);
+    this.container(containerId);
+    // A terminal that echoes what it is sent: enough for the logic around a stream.
+    const data: ((chunk: Buffer) => void)[] = [];
+    const end: (() => void)[] = [];
+    return {
+      write: (chunk) => data.forEach((l) => l(chunk)),
+      onData: (l) => void data.push(l),
+      onEnd: (l) => void end.push(l),
+      resize: async () => undefined,
+      close: () => end.splice(0).forEach((l) => l()),
+    };
   }
 
   async listLabelled(label: string, value?: string): Promise<LabelledResources> {

@@ -1,0 +1,253 @@
+// The class on this server: a lab per learner (placed through the Engine interface, as every lab is),
+// made on first join up to a cap, reset, stopped when idle (the shell history kept in the state folder
+// and put back when the learner returns) and handed in. Labs belong to the server process: they are
+// tracked, so any exit removes them, and a crashed server's are reaped by the next grade run.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CheckKind } from '../checks/check-kind.js';
+import { safeSegment } from '../core/batch-entry.js';
+import { UserError } from '../core/errors.js';
+import type { Exercise } from '../core/exercise.js';
+import type { Lang } from '../core/lang.js';
+import type { Engine } from '../runner/engine.js';
+import type { LabTracker } from '../runner/lab-tracker.js';
+import { planLab } from '../runner/plan-lab.js';
+import { provision } from '../runner/provision.js';
+import { resetAllNodes, resetNode } from '../runner/reset-node.js';
+import { readHistory, restoreHistory, type HistoryRecord } from '../runner/shell-history.js';
+import type { ClassRoster, Learner } from './class-roster.js';
+import { handIn } from './hand-in.js';
+import type { StartedLab } from '../runner/started-lab.js';
+import { LearnerLab } from './learner-lab.js';
+
+export interface ClassRoomOptions {
+  readonly exercise: Exercise;
+  /** The exercise as a learner's variant renders it (their own id), for exercises with params. */
+  readonly variantFor: (exercise: Exercise, learner: string) => Exercise;
+  readonly roster: ClassRoster;
+  readonly kinds: ReadonlyMap<string, CheckKind>;
+  readonly engine: Engine;
+  readonly image: string;
+  readonly tracker: LabTracker;
+  readonly stateDir: string;
+  readonly classDir: string;
+  readonly maxLabs: number;
+  /** Labs started ahead of time, so a join is instant (exercises without params only: a variant is set when a lab is made). */
+  readonly pool: number;
+  readonly idleMs: number;
+}
+
+/** A learner's lab never made or since stopped, with what the dashboard still shows. */
+interface Seat {
+  readonly learner: Learner;
+  lang: Lang | null;
+  lab: Promise<LearnerLab> | null;
+  joinedAt: number | null;
+}
+
+/** Hand-ins graded at once, each in a fresh lab of its own beside the learners' labs. */
+const HAND_INS_AT_ONCE = 4;
+
+export class ClassRoom {
+  private readonly seats = new Map<string, Seat>();
+  private handInsRunning = 0;
+  private readonly pool: Promise<StartedLab>[] = [];
+  private closing = false;
+  private readonly handInQueue: (() => void)[] = [];
+
+  constructor(readonly options: ClassRoomOptions) {
+    for (const l of options.roster.learners) this.seats.set(l.id, { learner: l, lang: l.lang, lab: null, joinedAt: null });
+  }
+
+  get exercise(): Exercise {
+    return this.options.exercise;
+  }
+
+  learner(id: string): Learner | null {
+    return this.seats.get(id)?.learner ?? null;
+  }
+
+  learners(): Learner[] {
+    return [...this.seats.values()].map((s) => s.learner);
+  }
+
+  langOf(id: string, browser: Lang): Lang {
+    return this.seat(id).lang ?? browser;
+  }
+
+  /** The learner's lab, made (or made again after an idle stop) on first use. */
+  labOf(id: string, browser: Lang): Promise<LearnerLab> {
+    const seat = this.seat(id);
+    seat.lang ??= browser;
+    seat.joinedAt ??= Date.now();
+    if (!seat.lab) {
+      seat.lab = this.startLab(seat);
+      seat.lab.catch(() => (seat.lab = null));
+    }
+    return seat.lab;
+  }
+
+  /** The exercise as this learner's variant renders it (their own id), without making a lab. */
+  exerciseOf(id: string): Exercise {
+    const o = this.options;
+    return o.exercise.params.length > 0 ? o.variantFor(o.exercise, this.seat(id).learner.id) : o.exercise;
+  }
+
+  /** Whether starting this learner's lab now would pass the cap (always, when it runs or is starting). */
+  hasRoomFor(id: string): boolean {
+    return this.seat(id).lab !== null || this.pool.length > 0 || this.runningCount() + this.pool.length < this.options.maxLabs;
+  }
+
+  /** The learner's lab if it runs: the teacher's view never starts one. */
+  runningLab(id: string): Promise<LearnerLab> | null {
+    return this.seat(id).lab;
+  }
+
+  async resetNode(id: string, node: string): Promise<void> {
+    const lab = await this.labOf(id, 'en');
+    if (!lab.lab.nodeNames.includes(node)) throw new UserError(`"${node}" is not a node of ${this.exercise.id}.`);
+    lab.closeTerminals(node);
+    await resetNode(lab.lab, node);
+    void lab.checklist.request();
+  }
+
+  async resetLab(id: string): Promise<void> {
+    const lab = await this.labOf(id, 'en');
+    lab.closeTerminals();
+    await resetAllNodes(lab.lab);
+    void lab.checklist.request();
+  }
+
+  /** Stop a learner's lab, keeping their shell history in the state folder for when they come back. */
+  async stopLab(id: string): Promise<boolean> {
+    const seat = this.seat(id);
+    const running = seat.lab;
+    if (!running) return false;
+    seat.lab = null;
+    const lab = await running.catch(() => null);
+    if (!lab) return false;
+    lab.closeTerminals();
+    lab.checklist.close();
+    await this.saveHistory(id, await readHistory(lab.lab).catch(() => null));
+    await lab.lab.dispose();
+    this.options.tracker.remove(lab.lab);
+    return true;
+  }
+
+  async handIn(id: string): Promise<LearnerLab> {
+    const lab = await this.labOf(id, 'en');
+    if (lab.handingIn) throw new UserError('Your work is being handed in already; wait for its report.');
+    lab.handingIn = true;
+    await this.handInSlot();
+    try {
+      const o = this.options;
+      const lang = this.langOf(id, 'en');
+      const { shown } = await handIn({ lab: lab.lab, exercise: lab.exercise, learner: lab.learner, lang, classDir: o.classDir, kinds: o.kinds, engine: o.engine, image: o.image, tracker: o.tracker });
+      lab.handedIn = shown;
+      return lab;
+    } finally {
+      lab.handingIn = false;
+      this.handInsRunning--;
+      this.handInQueue.shift()?.();
+    }
+  }
+
+  /** Wait for one of the hand-in slots: a whole class pressing the button at once queues, not floods the engine. */
+  private async handInSlot(): Promise<void> {
+    if (this.handInsRunning >= HAND_INS_AT_ONCE) await new Promise<void>((resolve) => this.handInQueue.push(resolve));
+    this.handInsRunning++;
+  }
+
+  /** Labs idle longer than the limit are stopped (history kept). */
+  async stopIdle(now = Date.now()): Promise<string[]> {
+    const stopped: string[] = [];
+    for (const [id, seat] of this.seats) {
+      const lab = seat.lab && (await seat.lab.catch(() => null));
+      const last = lab ? (lab.lastActivity ?? lab.joinedAt ?? now) : now;
+      if (lab && now - last > this.options.idleMs && (await this.stopLab(id))) stopped.push(id);
+    }
+    return stopped;
+  }
+
+  runningCount(): number {
+    return [...this.seats.values()].filter((s) => s.lab !== null).length;
+  }
+
+  /** How many labs the warm pool holds for this exercise: none for one with variants. */
+  get poolSize(): number {
+    return this.options.exercise.params.length > 0 ? 0 : this.options.pool;
+  }
+
+  /** Resolves once every lab now in the pool has started (or failed to). */
+  async poolReady(): Promise<void> {
+    await Promise.allSettled([...this.pool]);
+  }
+
+  /** Start labs until the pool is full (within the cap); a lab taken from it is replaced. */
+  fillPool(): void {
+    while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
+      const o = this.options;
+      // A pooled lab is a fresh lab nobody has entered: as clean as one made on join.
+      const made = provision(o.engine, planLab(o.exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+      this.pool.push(made);
+      made.catch(() => this.pool.splice(this.pool.indexOf(made), 1));
+    }
+  }
+
+  joinedAt(id: string): number | null {
+    return this.seat(id).joinedAt;
+  }
+
+  /** Stop every lab (history kept): the server is going away. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const pooled = this.pool.splice(0).map((p) => p.then((lab) => lab.dispose(), () => undefined));
+    await Promise.allSettled([...pooled, ...[...this.seats.keys()].map((id) => this.stopLab(id))]);
+  }
+
+  private seat(id: string): Seat {
+    const seat = this.seats.get(id);
+    if (!seat) throw new UserError(`"${id}" is not a learner of this class.`);
+    return seat;
+  }
+
+  private async startLab(seat: Seat): Promise<LearnerLab> {
+    const o = this.options;
+    const pooled = this.pool.shift();
+    if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
+    const exercise = this.exerciseOf(seat.learner.id);
+    const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
+    this.fillPool();
+    const history = await this.savedHistory(seat.learner.id);
+    if (history.length > 0) await restoreHistory(lab, history);
+    const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', o.kinds);
+    learnerLab.joinedAt = seat.joinedAt;
+    void learnerLab.checklist.request();
+    return learnerLab;
+  }
+
+  private provisionFor(exercise: Exercise): Promise<StartedLab> {
+    const o = this.options;
+    return provision(o.engine, planLab(exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+  }
+
+  private historyFile(id: string): string {
+    return join(this.options.stateDir, 'history', `${safeSegment(id)}.json`);
+  }
+
+  private async saveHistory(id: string, records: HistoryRecord[] | null): Promise<void> {
+    if (!records) return;
+    await mkdir(join(this.options.stateDir, 'history'), { recursive: true });
+    await writeFile(this.historyFile(id), JSON.stringify(records));
+  }
+
+  private async savedHistory(id: string): Promise<HistoryRecord[]> {
+    try {
+      const records = JSON.parse(await readFile(this.historyFile(id), 'utf8')) as HistoryRecord[];
+      await rm(this.historyFile(id), { force: true });
+      return Array.isArray(records) ? records : [];
+    } catch {
+      return [];
+    }
+  }
+}

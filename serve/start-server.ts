@@ -1,0 +1,97 @@
+// Wires `grade serve`: the roster, the state folder, the class room on the engine, identity, the
+// HTTP server, the idle sweep; and one close() that stops them all (labs removed, histories kept).
+import type { CheckKind } from '../checks/check-kind.js';
+import type { Exercise } from '../core/exercise.js';
+import type { Lang } from '../core/lang.js';
+import type { VariantForms } from '../cli/write-gradebook.js';
+import type { Engine } from '../runner/engine.js';
+import type { LabTracker } from '../runner/lab-tracker.js';
+import { buildServer } from './app.js';
+import { writeClassGradebook } from './class-gradebook.js';
+import { ClassRoom } from './class-room.js';
+import type { ClassRoster } from './class-roster.js';
+import { signedLinkIdentity } from './identity.js';
+import { joinLink } from './join-links.js';
+import { baseUrl, type ServeOptions } from './serve-options.js';
+import { openServerState } from './server-state.js';
+import { staticFiles } from './static-files.js';
+
+export interface ServeDeps {
+  readonly exercise: Exercise;
+  readonly roster: ClassRoster;
+  readonly forms: VariantForms;
+  readonly kinds: ReadonlyMap<string, CheckKind>;
+  readonly engine: Engine;
+  readonly image: string;
+  readonly tracker: LabTracker;
+  readonly lang: Lang;
+  readonly log: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** Where it answers (http://host:port, or --public-url). */
+  readonly url: string;
+  readonly teacherLink: string;
+  readonly room: ClassRoom;
+  readonly secret: () => Buffer;
+  close(): Promise<void>;
+}
+
+const SESSION_HOURS = 12;
+
+export async function startServer(options: ServeOptions, deps: ServeDeps): Promise<RunningServer> {
+  const state = openServerState(options.state);
+  const ids = new Set(deps.roster.learners.map((l) => l.id));
+  const identity = signedLinkIdentity(() => state.secret(), SESSION_HOURS, (p) => (p.role === 'teacher' ? p.id === 'teacher' : ids.has(p.id)));
+  const room = new ClassRoom({
+    exercise: deps.exercise,
+    variantFor: (e, learner) => deps.forms(e, learner),
+    roster: deps.roster,
+    kinds: deps.kinds,
+    engine: deps.engine,
+    image: deps.image,
+    tracker: deps.tracker,
+    stateDir: state.dir,
+    classDir: state.classDir,
+    maxLabs: options.maxLabs,
+    pool: options.pool,
+    idleMs: options.idleMinutes * 60_000,
+  });
+  const origins: string[] = [];
+  const app = await buildServer({
+    room,
+    identity,
+    secret: () => state.secret(),
+    origins,
+    limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 200 },
+    idleMs: options.idleMinutes * 60_000,
+    classDir: state.classDir,
+    files: staticFiles(),
+    writeGradebook: () => writeClassGradebook({ classDir: state.classDir, exercise: deps.exercise, forms: deps.forms, lang: deps.lang, canvas: deps.roster.canvas }),
+    teacherLang: deps.lang,
+    log: deps.log,
+  });
+  await app.listen({ host: options.host, port: options.port });
+  const port = (app.server.address() as { port: number }).port;
+  const url = baseUrl(options, port);
+  origins.push(url, baseUrl({ ...options, publicUrl: null }, port));
+  if (options.host === '127.0.0.1') origins.push(`http://localhost:${port}`);
+  room.fillPool();
+  if (options.pool > 0 && room.poolSize === 0) deps.log(`grade serve: no warm pool for ${deps.exercise.id}: each learner's variant is set when their lab is made.`);
+  const sweep = setInterval(() => void room.stopIdle().catch((e: unknown) => deps.log(`grade serve: idle stop failed: ${String(e)}`)), 30_000);
+  sweep.unref();
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    teacherLink: joinLink(url, state.secret(), { id: 'teacher', role: 'teacher' }, SESSION_HOURS),
+    room,
+    secret: () => state.secret(),
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(sweep);
+        await app.close();
+        await room.close();
+        await deps.tracker.disposeAll();
+      })()),
+  };
+}
