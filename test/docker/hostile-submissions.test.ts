@@ -191,9 +191,11 @@ describe('grade batch with hostile learners', () => {
     }
     writeTree(cwd, tree);
 
-    const run = await gradeCli(['batch', 'ex01', 'subs', '--out', 'out', '-j', '3'], cwd);
+    const first = gradeCli(['batch', 'ex01', 'subs', '--out', 'out', '-j', '3'], cwd);
+    const run = await first;
     expect(run.exitCode, run.stderr + run.stdout).toBe(0);
-    expect(await labsOf(run.pid)).toEqual([]);
+    expect(first.pid).toBeGreaterThan(0);
+    expect(await labsOf(first.pid)).toEqual([]);
     const rows = csvRowsOf(join(cwd, 'out', 'grades.csv'));
     const status = Object.fromEntries(rows.map((r) => [r.learner!, r['ex01 status']!]));
     expect(status).toEqual({ alice: 'pass', bob: 'pass', plain: 'fail', forger: 'fail', painter: 'fail', flooder: 'fail', hanger: 'fail', forker: 'fail' });
@@ -217,9 +219,10 @@ describe('grade batch with hostile learners', () => {
 
     for (const file of ['grades.csv', 'moodle-import.csv', 'summary.html']) expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
 
-    const again = await gradeCli(['batch', 'ex01', 'subs', '--out', 'out'], cwd);
+    const second = gradeCli(['batch', 'ex01', 'subs', '--out', 'out'], cwd);
+    const again = await second;
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/; 8 reused from an earlier run/);
-    expect(await labsOf(again.pid)).toEqual([]);
+    expect(await labsOf(second.pid)).toEqual([]);
   }, 1_200_000);
 });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // `grade serve` in a real browser: Debian's Chromium driven by puppeteer-core (which downloads no
 // browser). A learner opens their join link, types the lesson's commands in the page's terminal, sees
 // the checklist turn green, resets a node and hands in; the teacher's dashboard shows it, and its Canvas
