@@ -53,6 +53,7 @@ export class ClassRoom {
   private handInsRunning = 0;
   private readonly pool: Promise<StartedLab>[] = [];
   private closing = false;
+  private refilling = false;
   private readonly handInQueue: (() => void)[] = [];
 
   constructor(readonly options: ClassRoomOptions) {
@@ -183,14 +184,23 @@ export class ClassRoom {
     await Promise.allSettled([...this.pool]);
   }
 
-  /** Start labs until the pool is full (within the cap); a lab taken from it is replaced. */
-  fillPool(): void {
+  /**
+   * Start labs until the pool is full (within the cap); a lab taken from it is replaced. At start the
+   * pool fills at once; a refill is one lab at a time, so it does not crowd the joins it serves.
+   */
+  fillPool(all = true): void {
     while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
+      if (!all && this.refilling) return;
       const o = this.options;
       // A pooled lab is a fresh lab nobody has entered: as clean as one made on join.
       const made = provision(o.engine, planLab(o.exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
       this.pool.push(made);
       made.catch(() => this.pool.splice(this.pool.indexOf(made), 1));
+      if (!all) {
+        this.refilling = true;
+        void made.catch(() => undefined).finally(() => ((this.refilling = false), this.fillPool(false)));
+        return;
+      }
     }
   }
 
@@ -217,7 +227,7 @@ export class ClassRoom {
     if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
     const exercise = this.exerciseOf(seat.learner.id);
     const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
-    this.fillPool();
+    this.fillPool(false);
     const history = await this.savedHistory(seat.learner.id);
     if (history.length > 0) await restoreHistory(lab, history);
     const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', o.kinds);

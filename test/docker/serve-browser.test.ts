@@ -24,7 +24,10 @@ vi.setConfig({ testTimeout: 900_000, hookTimeout: 180_000 });
 const chromium = findChromium();
 const CANVAS = ['Student,ID,SIS User ID,SIS Login ID,Section,ex01 The default gateway (4521)', '    Points Possible,,,,,12', '"Kim, Alice",101,s101,alice,Net 1,'].join('\n');
 
-describe.skipIf(chromium === null)('grade serve in Chromium (skipped: no chromium on PATH; `npm run setup` installs it)', () => {
+// The one reason these tests skip: say it where the run's output shows it.
+if (chromium === null) process.stderr.write('serve-browser: skipped, no Chromium on PATH (`npm run setup` installs Debian\'s chromium)\n');
+
+describe.skipIf(chromium === null)('grade serve in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let state: string;
