@@ -23,6 +23,7 @@ shift 2
 work=/tmp/probe-conn.$$.$SRANDOM
 mkdir -m 700 "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=probe-lib.sh
 source /usr/local/lib/grade/probe-lib.sh
 sweep_work /tmp/probe-conn
 base_from=${from%%/*} base_far=${far%%/*}

@@ -54,6 +54,7 @@ for pattern in "$@"; do
       [ -d "$root$dir" ] || continue
       suffix=${pattern##*/\*}
       paths=()
+      # shellcheck disable=SC2012 # names come one a line; a newline in a name cannot name a config file
       while IFS= read -r name; do
         case "$name" in *"$suffix") paths+=("${pattern%/*}/$name") ;; esac
       done < <(ls -1A "$root$dir" | LC_ALL=C sort)

@@ -1,7 +1,10 @@
+# shellcheck shell=bash disable=SC2034,SC2154
+# (SC2034/SC2154: listening, said and work are shared with the scripts that source this one.)
 # Shared by the probes that watch the lab's links (probe-ping, probe-conn). Sourced, not run.
 # The caller sets $work (a private folder) and uses the arrays pids and fds.
 
 # The capture's own rights: only what tcpdump needs.
+# shellcheck disable=SC2054 # the commas belong to setpriv's capability lists
 CAPS=(setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all --)
 listening=1 said="" pids=() fds=()
 

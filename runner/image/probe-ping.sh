@@ -48,6 +48,7 @@ filter="(dst host $addr ${wire_src:+and src host $wire_src }and icmp[0] = 8 and 
 filter+=" or (icmp[0] = 0 and icmp[24:4] = 0x${pattern:0:8})"
 # -v: each packet is two lines, the IP header's (with its ID) and the ICMP message's (with its seq).
 TCPDUMP=(-i any -t -n -l -p -v --immediate-mode "$filter")
+# shellcheck source=probe-lib.sh
 source /usr/local/lib/grade/probe-lib.sh
 sweep_work /tmp/probe
 

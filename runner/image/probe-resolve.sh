@@ -58,6 +58,7 @@ done
 echo "$mark config hosts=$hosts resolv=$resolv nsswitch=$nss"
 case "$hosts $resolv $nss" in *[A-Z]*) exit 0 ;; esac # a file grade may not read: nothing to judge
 # The name servers the resolver asks (it uses the first three), for the check's explanations.
+# shellcheck disable=SC2046 # split on purpose: the addresses go on one line
 echo "$mark nameservers" $(awk '$1 == "nameserver" && $2 ~ /^[0-9A-Fa-f.:]+$/ { print $2 }' "$work/resolv.conf" | head -n 3)
 printf 'hosts: files\n' >"$work/nsswitch.files"
 chmod 0644 "$work"/*
@@ -83,6 +84,7 @@ if [ -z "$filter" ]; then
   exit 0
 fi
 
+# shellcheck source=probe-lib.sh
 source /usr/local/lib/grade/probe-lib.sh
 capture_switch seen -i any -t -n -l -p -q --immediate-mode "$filter"
 lookup "$work/nsswitch.conf" system

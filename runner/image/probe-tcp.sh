@@ -9,6 +9,7 @@
 # Exit status: the connection's (nc's).
 set -u
 listener=$1 port=$2 from=$3 addr=$4 src=${5:-}
+# shellcheck source=probe-lib.sh
 source /usr/local/lib/grade/probe-lib.sh
 sweep_work /tmp/probe-tcp
 work=/tmp/probe-tcp.$$.$SRANDOM
