@@ -162,7 +162,7 @@ const TRICKS: Record<string, string> = {
   // A flood of output, far over every cap.
   flooder: 'yes "flood flood flood flood flood flood" | head -c 64M',
   // A command that never ends (ping without -c), then one that forks without end.
-  hanger: 'ping 192.168.2.10 > /dev/null',
+  hanger: 'ping 127.0.0.1 > /dev/null',
   forker: 'bomb() { bomb | bomb; }; bomb',
 };
 
