@@ -134,7 +134,7 @@ describe('broken and hostile submissions are graded, cut off and cleaned up', ()
 // A class where honest and hostile learners are mixed, graded for real through the CLI: the hostile
 // ones try to forge the runner's records (the old mark and fd tricks, records that fail the schema),
 // paint the terminal with escape sequences, flood their output, never end a command, fork without
-// end. Every honest row passes, every hostile row fails with no more than its plain submission earns,
+// end. Every honest row passes, every hostile row fails earning no more than its plain submission,
 // every gradebook is written, nothing is left on the engine, and a resume grades nothing again.
 const bin = join(root, 'bin', 'grade.js');
 const lesson01 = exercise('ex01-default-gateway');
@@ -162,7 +162,7 @@ const TRICKS: Record<string, string> = {
   // A flood of output, far over every cap.
   flooder: 'yes "flood flood flood flood flood flood" | head -c 64M',
   // A command that never ends (ping without -c), then one that forks without end.
-  hanger: 'ping 192.168.2.10 > /dev/null',
+  hanger: 'ping 127.0.0.1 > /dev/null',
   forker: 'bomb() { bomb | bomb; }; bomb',
 };
 
@@ -201,7 +201,8 @@ describe('grade batch with hostile learners', () => {
     expect(status).toEqual({ alice: 'pass', bob: 'pass', plain: 'fail', forger: 'fail', painter: 'fail', flooder: 'fail', hanger: 'fail', forker: 'fail' });
     const result = (learner: string): GradeResult => JSON.parse(readFileSync(join(cwd, 'out', learner, 'ex01', 'result.json'), 'utf8'));
     const plain = result('plain').score.earned;
-    for (const name of Object.keys(TRICKS)) expect(result(name).score.earned, name).toBe(plain);
+    // A trick earns no more than the same submission without it (a fork bomb can cost the learner the commands after it).
+    for (const name of Object.keys(TRICKS)) expect(result(name).score.earned, name).toBeLessThanOrEqual(plain);
 
     // What the forger wrote is its own output, never a record: its commands are those of its file.
     const forger = result('forger').nodes.find((n) => n.name === 'host-a')!.commands;
