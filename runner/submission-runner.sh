@@ -12,7 +12,10 @@
 set +e
 SCRIPT=$GRADE_SCRIPT; CAP=$GRADE_OUT_CAP; STATE=${GRADE_STATE_DIR:-/run}/.grade-shell-$SRANDOM$SRANDOM
 # The machine's measured slowness (exec-batch.sh) stretches the learner's limits as it does grade's.
+# At most 4×: a learner's commands mostly wait on the network (ping -c 3, a tunnel coming up), which a
+# slow CPU stretches little, while a command that never ends would cost the whole factor in a batch.
 SLOW=${GRADE_SLOWDOWN:-1}; [[ "$SLOW" =~ ^[0-9]+$ && "$SLOW" -ge 1 ]] || SLOW=1
+[ "$SLOW" -gt 4 ] && SLOW=4
 T=$((GRADE_CMD_TIMEOUT * SLOW)); LIMIT=$((GRADE_LIMIT * SLOW))
 read -r -a ENTER <<<"${GRADE_ENTER-}"
 # Nothing of grade's reaches the node: grade-enter passes GRADE_* variables on, so none is left.

@@ -10,15 +10,19 @@
 # then the first CAP bytes of stdout and of stderr, each base64-encoded on a line of its own.
 # (GRADE_MARK and GRADE_CAP come with the batch.)
 set -u
-# Ten starts of /bin/true take under 10 ms on an idle machine of today; grade's commands are mostly
+# Ten starts of /bin/true (two rounds of five) take under 10 ms on an idle machine of today; grade's commands are mostly
 # process starts (nsenter, ip, ping), so this is the speed that sets how long they take.
 slowdown() {
-  local t0 t1 us f=1 q p k
-  t0=$EPOCHREALTIME
-  for ((k = 0; k < 10; k++)); do /bin/true; done
-  t1=$EPOCHREALTIME
-  us=$(( ${t1/./} - ${t0/./} ))
-  f=$(( (us + 9999) / 10000 ))
+  local t0 t1 us best=-1 f=1 q p k r
+  # The quickest of three rounds of five: one stall (another lab starting) is no slow machine.
+  for ((r = 0; r < 3; r++)); do
+    t0=$EPOCHREALTIME
+    for ((k = 0; k < 5; k++)); do /bin/true; done
+    t1=$EPOCHREALTIME
+    us=$(( ${t1/./} - ${t0/./} ))
+    { [ "$best" -lt 0 ] || [ "$us" -lt "$best" ]; } && best=$us
+  done
+  f=$(( (best * 2 + 9999) / 10000 ))
   # A CPU quota shows only over its period (100 ms), longer than the loop: read it as well.
   if read -r q p 2>/dev/null </sys/fs/cgroup/cpu.max; then :
   else q=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us 2>/dev/null || echo max); p=$(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null || echo 100000)
