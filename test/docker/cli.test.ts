@@ -163,7 +163,7 @@ describe('the grade command line', () => {
     expect(ok.exitCode, ok.stdout).toBe(0);
     const names = ok.stdout.trim().split('\n').map((l) => l.match(/^(✔|✘) (\S+(?: \S+)?)\s{2,}/)?.slice(1, 3));
     expect(names).toEqual(
-      ['node', 'engine', 'socket permission', 'engine version', 'base image', 'lab image', 'lab runtime', 'host security', 'engine security', 'tunnels', 'build'].map((n) => ['✔', n]),
+      ['node', 'engine', 'socket permission', 'engine version', 'base image', 'lab image', 'lab runtime', 'learner budgets', 'host security', 'engine security', 'tunnels', 'build'].map((n) => ['✔', n]),
     );
     const socket = join(tempDir('grade-doctor-'), 'no-engine.sock');
     const down = await grade(['doctor'], { env: { DOCKER_HOST: `unix://${socket}` } });
