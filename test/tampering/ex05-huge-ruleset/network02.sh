@@ -1,1 +1,0 @@
-sudo ufw allow 12345/tcp
