@@ -45,7 +45,13 @@ export function placesOf(exercise: Exercise, checks: readonly CheckSpec[] = exer
   return [...places];
 }
 
-/** Forget what the network learned, in every place at once. A place that cannot be entered (a namespace the learner never made) is skipped. */
+/**
+ * Forget what the network learned, in every place at once, before the next commands sent to the lab
+ * (in the same engine exec where the lab allows: one exec less for every check that sends traffic).
+ * A place that cannot be entered (a namespace the learner never made) is skipped.
+ */
 export async function forgetLearnedState(lab: LabExec, places: readonly string[]): Promise<void> {
-  await Promise.all(places.map((place) => lab.exec(place, ['bash', '-c', FORGET_SCRIPT], { timeoutMs: 10_000 })));
+  const commands = places.map((place) => ({ place, argv: ['bash', '-c', FORGET_SCRIPT], timeoutMs: 10_000 }));
+  if (lab.prelude) return lab.prelude(commands);
+  await Promise.all(commands.map((c) => lab.exec(c.place, c.argv, { timeoutMs: c.timeoutMs })));
 }

@@ -1,3 +1,4 @@
+import './dockerode-lazy.js';
 import Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { InfraError } from '../core/errors.js';

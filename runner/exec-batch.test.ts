@@ -4,7 +4,7 @@ import { encodeBatch, parseBatch } from './exec-batch.js';
 
 // The words of each line, as runner/image/exec-batch.sh's `eval "cmd=($argv)"` sees them.
 function wordsInBash(batch: string): string[][] {
-  const script = `while IFS=$'\\t' read -r id secs argv env; do eval "cmd=($argv)"; eval "vars=($env)"; printf '%s\\0' "\${cmd[@]}" "--" "\${vars[@]}"; printf '\\1'; done <<<"$GRADE_BATCH"`;
+  const script = `while IFS=$'\\t' read -r id secs stage argv env; do eval "cmd=($argv)"; eval "vars=($env)"; printf '%s\\0' "\${cmd[@]}" "--" "\${vars[@]}"; printf '\\1'; done <<<"$GRADE_BATCH"`;
   const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { GRADE_BATCH: batch } });
   expect(run.status).toBe(0);
   return run.stdout.split('\x01').filter(Boolean).map((record) => record.split('\0').slice(0, -1));

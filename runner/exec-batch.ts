@@ -9,6 +9,8 @@ export interface BatchRequest {
   readonly argv: readonly string[];
   readonly timeoutMs: number;
   readonly env?: Readonly<Record<string, string>>;
+  /** Runs, with the batch's other first requests, to its end before the rest of the batch starts. */
+  readonly first?: boolean;
 }
 
 /** GRADE_BATCH for exec-batch.sh: one line a request, words quoted for bash. */
@@ -17,7 +19,7 @@ export function encodeBatch(requests: readonly BatchRequest[]): string {
     .map((r, id) => {
       const argv = r.argv.map(words).join(' ');
       const env = Object.entries(r.env ?? {}).map(([k, v]) => words(`${k}=${v}`)).join(' ');
-      return [id, (r.timeoutMs / 1000).toFixed(2), argv, env].join('\t');
+      return [id, (r.timeoutMs / 1000).toFixed(2), r.first ? 0 : 1, argv, env].join('\t');
     })
     .join('\n');
 }

@@ -12,6 +12,8 @@ interface Pending extends BatchRequest {
   readonly reject: (error: unknown) => void;
 }
 
+/** What a prelude's requests are rejected with when a later prelude takes their place unsent. */
+const REPLACED = Symbol('replaced by a later prelude');
 const BATCH_PROGRAM = '/usr/local/lib/grade/exec-batch';
 /** Keeps a batch's requests in one environment variable, well under Linux's 128 KiB for one. */
 const MAX_BATCH_CHARS = 96 * 1024;
@@ -26,6 +28,8 @@ const BATCH_MARGIN_MS = 10_000;
  */
 export class ExecBatcher {
   private queue: Pending[] = [];
+  /** Requests to run before the next commands sent (see `prelude`), not yet sent. */
+  private before: Pending[] = [];
   /** How many times slower than an idle core the lab ran at its last batch (exec-batch.sh measures it); null before the first. */
   private slowdown: number | null = null;
 
@@ -38,19 +42,46 @@ export class ExecBatcher {
     });
   }
 
+  /**
+   * Requests that go with the next commands asked for, in the same engine exec, and end before those
+   * start (exec-batch.sh's first stage): a check's traffic after the nodes forgot what they learned,
+   * for one exec instead of two. It resolves with their results once its batch has run, or with null
+   * when a later prelude replaced it before it was sent.
+   */
+  prelude(requests: readonly (BatchRequest & { readonly maxOutputBytes: number })[]): Promise<ExecResult[] | null> {
+    for (const old of this.before) old.reject(REPLACED);
+    const pending = requests.map((r) => new Promise<ExecResult>((resolve, reject) => this.before.push({ ...r, first: true, resolve, reject })));
+    return Promise.all(pending).catch((error: unknown) => {
+      if (error === REPLACED) return null;
+      throw error;
+    });
+  }
+
   private async flush(): Promise<void> {
-    const batch = this.queue;
+    const batch = [...this.before, ...this.queue];
+    const firsts = this.before.length;
+    this.before = [];
     this.queue = [];
-    for (const group of chunks(batch)) {
-      if (group.length === 1) {
-        const [one] = group as [Pending];
-        Promise.resolve()
-          .then(() => this.runOne(one.argv, { timeoutMs: one.timeoutMs * (this.slowdown ?? 1), maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }))
-          .then(one.resolve, one.reject);
-      } else {
-        void this.send(group);
-      }
+    const [head, ...rest] = chunks(batch, firsts);
+    if (!head) return;
+    if (firsts === 0) {
+      for (const group of [head, ...rest]) this.dispatch(group);
+      return;
     }
+    // The prelude's batch (with the first commands) ends before any other command of this turn starts.
+    await this.send(head);
+    for (const group of rest) this.dispatch(group);
+  }
+
+  private dispatch(group: readonly Pending[]): void {
+    if (group.length > 1) {
+      void this.send(group);
+      return;
+    }
+    const [one] = group as [Pending];
+    Promise.resolve()
+      .then(() => this.runOne(one.argv, { timeoutMs: one.timeoutMs * (this.slowdown ?? 1), maxOutputBytes: one.maxOutputBytes, ...(one.env ? { env: one.env } : {}) }))
+      .then(one.resolve, one.reject);
   }
 
   private async send(group: readonly Pending[]): Promise<void> {
@@ -87,13 +118,14 @@ export class ExecBatcher {
   }
 }
 
-function chunks(batch: readonly Pending[]): Pending[][] {
+/** Batches under the size limit; the first `firsts` requests (a prelude) stay together in the first. */
+function chunks(batch: readonly Pending[], firsts = 0): Pending[][] {
   const groups: Pending[][] = [];
   let current: Pending[] = [];
   let size = 0;
-  for (const p of batch) {
+  for (const [i, p] of batch.entries()) {
     const cost = p.argv.join(' ').length * 2 + JSON.stringify(p.env ?? {}).length * 2 + 64;
-    if (current.length > 0 && size + cost > MAX_BATCH_CHARS) {
+    if (current.length > 0 && i > firsts && size + cost > MAX_BATCH_CHARS) {
       groups.push(current);
       current = [];
       size = 0;

@@ -37,6 +37,18 @@ export interface LabExec {
   exec(node: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Run one of the lab image's probes with its arguments. */
   probe(name: ProbeName, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /**
+   * Commands (as `exec` runs them) that must end before the next commands asked of the lab start,
+   * sent with those in one engine exec where the lab can. Without it, callers run and await them.
+   */
+  prelude?(commands: readonly PlacedCommand[]): void;
+}
+
+/** A command for one place (a node, or NODE/NETNS), as `LabExec.exec` runs it. */
+export interface PlacedCommand {
+  readonly place: string;
+  readonly argv: readonly string[];
+  readonly timeoutMs: number;
 }
 
 /** How a learner's commands run: inside all of a node's namespaces, as the node's root. */

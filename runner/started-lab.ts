@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Engine, EngineTerminal, TerminalSize } from './engine.js';
 import { ExecBatcher } from './exec-batcher.js';
-import type { ExecOptions, ExecResult, LabExec, LearnerExec, ProbeName } from './lab-exec.js';
+import type { ExecOptions, ExecResult, LabExec, LearnerExec, PlacedCommand, ProbeName } from './lab-exec.js';
 import type { LabPlan } from './lab-plan.js';
 import { LABEL } from './labels.js';
 import { recordingShell } from './shell-history.js';
@@ -107,6 +107,11 @@ export class StartedLab implements TrackedLab, LabExec, LearnerExec, AsyncDispos
 
   async exec(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     return this.batched([ENTER, 'net', this.placeName(node), ...argv], options);
+  }
+
+  prelude(commands: readonly PlacedCommand[]): void {
+    // A failed batch fails the commands sent with the prelude too: they carry the error.
+    this.batcher.prelude(commands.map((c) => ({ argv: [ENTER, 'net', this.placeName(c.place), ...c.argv], timeoutMs: c.timeoutMs, maxOutputBytes: DEFAULT_MAX_OUTPUT }))).catch(() => undefined);
   }
 
   async runAsLearner(node: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {

@@ -31,7 +31,8 @@ slowdown() {
     [ $(( (p + q - 1) / q )) -gt "$f" ] && f=$(( (p + q - 1) / q ))
   fi
   # Never below what grade saw in this lab before (GRADE_SLOWDOWN_SEEN): limits only ever grow.
-  [[ "${GRADE_SLOWDOWN_SEEN:-1}" =~ ^[0-9]+$ ]] && [ "$GRADE_SLOWDOWN_SEEN" -gt "$f" ] && f=$GRADE_SLOWDOWN_SEEN
+  local seen=${GRADE_SLOWDOWN_SEEN:-1}
+  [[ "$seen" =~ ^[0-9]+$ ]] && [ "$seen" -gt "$f" ] && f=$seen
   [ "$f" -lt 1 ] && f=1
   [ "$f" -gt 40 ] && f=40
   echo "$f"
@@ -42,9 +43,9 @@ work=/tmp/batch.$$.$SRANDOM
 mkdir -m 700 "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
 ids=()
-while IFS=$'\t' read -r id secs argv env; do
-  [ -n "$id" ] || continue
-  ids+=("$id")
+# run_one ID SECONDS ARGV ENV: one request, in the background; its status goes to $work/ID.rc.
+run_one() {
+  local id=$1 secs=$2 argv=$3 env=$4
   (
     # The words were quoted by grade itself (runner/exec-batch.ts), from its own argv and env.
     cmd=() vars=()
@@ -63,7 +64,19 @@ while IFS=$'\t' read -r id secs argv env; do
     [[ "$rc" =~ ^(124|137)$ ]] && [ "$ms" -ge "$limit_ms" ] && timed=1
     echo "$rc $timed $ms" >"$work/$id.rc"
   ) &
+}
+later=()
+while IFS=$'\t' read -r id secs stage argv env; do
+  [ -n "$id" ] || continue
+  ids+=("$id")
+  if [ "$stage" = 0 ]; then run_one "$id" "$secs" "$argv" "$env"; else later+=("$id"$'\t'"$secs"$'\t'"$argv"$'\t'"$env"); fi
 done <<<"$GRADE_BATCH"
+# Stage 0 first (when there is one), then the rest.
+[ "${#later[@]}" -eq "${#ids[@]}" ] || wait
+for line in "${later[@]}"; do
+  IFS=$'\t' read -r id secs argv env <<<"$line"
+  run_one "$id" "$secs" "$argv" "$env"
+done
 wait
 for id in "${ids[@]}"; do
   read -r rc timed ms <"$work/$id.rc" || { rc=255; timed=0; ms=0; }
