@@ -27,6 +27,10 @@ export async function runChecks(exercise: Exercise, kinds: ReadonlyMap<string, C
   const traffic = checks.filter(sendsTraffic).sort((a, b) => ranked(a.id) - ranked(b.id));
   const reading = Promise.all(checks.filter((c) => !sendsTraffic(c)).map((check) => runOne(check, kinds.get(check.kind)!, ctx)));
   const sent: CheckResult[] = [];
+  // One turn of the event loop first: the reading checks' commands (and the lab state the report reads
+  // alongside) go to the lab as one exec of their own, so the first check that sends traffic does not
+  // wait for all of them to end; they run meanwhile.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   for (const check of traffic) sent.push(await runOne(check, kinds.get(check.kind)!, ctx, () => forgetLearnedState(lab, places)));
   const done = [...(await reading), ...sent];
   const results = checks.map((c) => done.find((r) => r.id === c.id)!);
