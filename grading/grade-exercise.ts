@@ -1,7 +1,7 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import { InfraError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
-import { historyCommandRecords, type HistoryRecord } from '../core/history.js';
+import { historyCommandRecords, type HistoryRecord } from '../history/history.js';
 import type { GradeMode, GradeResult, NodeReport } from '../core/result.js';
 import type { Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
