@@ -6,7 +6,6 @@ import { longFunctions, longFunctionsIn, MAX_LINES } from './long-functions.js';
 const LEFT_TO_THEIR_OWNERS = [
   'checks/iptables/match-rule.ts findMatchingRules',
   'core/load-exercise.ts loadExercise',
-  'core/shell-words.ts readCommandLine',
   'grading/trace/lab-world.ts labWorld',
   'reports/topology-layout.ts layoutTopology',
   'serve/learner-routes.ts registerLearnerRoutes',
@@ -34,7 +33,7 @@ describe('long-functions', () => {
     expect(longFunctionsIn('x.ts', `function exact() {\n${body(MAX_LINES - 2)}\n}`)).toEqual([]);
   });
 
-  test(`no function of the product is over ${MAX_LINES} lines`, () => {
+  test(`no function of the product is over ${MAX_LINES} lines`, { timeout: 60_000 }, () => {
     const found = longFunctions().map((f) => `${f.file} ${f.name}`);
     expect(found.filter((f) => !LEFT_TO_THEIR_OWNERS.includes(f)), 'split these into named phases').toEqual([]);
     expect(LEFT_TO_THEIR_OWNERS.filter((f) => !found.includes(f)), 'no longer long: delete these lines from LEFT_TO_THEIR_OWNERS').toEqual([]);
