@@ -6,7 +6,6 @@ import { longFunctions, longFunctionsIn, MAX_LINES } from './long-functions.js';
 const LEFT_TO_THEIR_OWNERS = [
   'checks/iptables/match-rule.ts findMatchingRules',
   'core/load-exercise.ts loadExercise',
-  'grading/trace/lab-world.ts labWorld',
   'reports/topology-layout.ts layoutTopology',
   'serve/learner-routes.ts registerLearnerRoutes',
   'setup/setup-cli.ts main',
