@@ -4,7 +4,6 @@ import { longFunctions, longFunctionsIn, MAX_LINES } from './long-functions.js';
 // Long functions other helpers own today (serve/): each must shrink away; a line here that no longer
 // names a long function fails too, so the list only ever gets shorter.
 const LEFT_TO_THEIR_OWNERS = [
-  'reports/topology-layout.ts layoutTopology',
   'serve/learner-routes.ts registerLearnerRoutes',
   'setup/setup-cli.ts main',
 ];
