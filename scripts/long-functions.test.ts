@@ -5,7 +5,6 @@ import { longFunctions, longFunctionsIn, MAX_LINES } from './long-functions.js';
 // names a long function fails too, so the list only ever gets shorter.
 const LEFT_TO_THEIR_OWNERS = [
   'serve/learner-routes.ts registerLearnerRoutes',
-  'setup/setup-cli.ts main',
 ];
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `  x += ${i};`).join('\n');
