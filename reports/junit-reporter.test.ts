@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/load-fixture.js';
-import { entry } from './gradebook/test-book.js';
+import { entry } from '../lms/gradebook/test-book.js';
 import { batchJunitSuite, gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
 
 describe('renderJunit', () => {

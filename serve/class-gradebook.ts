@@ -1,7 +1,7 @@
 // The class's gradebooks: `grade batch`'s writer over the hand-in records, into the class folder.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Roster } from '../core/canvas-roster.js';
+import type { Roster } from '../lms/canvas-roster.js';
 import type { Exercise } from '../core/exercise.js';
 import type { Lang } from '../core/lang.js';
 import { writeGradebook, type VariantForms } from '../cli/write-gradebook.js';

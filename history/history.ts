@@ -1,7 +1,7 @@
 // A learner's shell history: each command typed in `grade shell`, per node and shell session, with
 // its exit status and time. runner/shell-history.ts records and reads it in the lab; this file is the
 // record's shape and its line format, and knows nothing about Docker.
-import type { CommandRecord } from './result.js';
+import type { CommandRecord } from '../core/result.js';
 
 /** One command typed in an interactive `grade shell`. */
 export interface HistoryRecord {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseMoodleWorksheet } from '../../core/moodle-worksheet.js';
+import { parseMoodleWorksheet } from '../moodle-worksheet.js';
 import { moodleReporter, shortFeedback } from './moodle.js';
 import { entry, exerciseFrom, resultFor, sampleBook } from './test-book.js';
 

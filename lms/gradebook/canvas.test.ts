@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseCanvasRoster } from '../../core/canvas-roster.js';
+import { parseCanvasRoster } from '../canvas-roster.js';
 import { UserError } from '../../core/errors.js';
 import { canvasReporter, NO_ROSTER_WARNING } from './canvas.js';
 import { entry, exerciseFrom, resultFor } from './test-book.js';

@@ -9,7 +9,7 @@
 // - anonymous submissions (anon_<id> file names) have no roster row to go to: they are listed instead.
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
-import { findAssignment, type Roster, type RosterAssignment, type RosterStudent } from '../../core/canvas-roster.js';
+import { findAssignment, type Roster, type RosterAssignment, type RosterStudent } from '../canvas-roster.js';
 import { csvDocument } from './csv-text.js';
 import { entryIndex, learnersOf, points, scaledPoints } from './entry-status.js';
 import type { GradebookOptions, GradebookOutput } from './types.js';

@@ -8,9 +8,9 @@
 // that partly worked (`a && b`, `a; b`) keeps its part. One that had not finished (a tunnel left in
 // the foreground) is started in the background. With `changesOnly`, the commands that only look
 // (ip a, ping, cat, iptables -L ...) are left out.
-import { classifyCommand } from './classify-command.js';
+import { classifyCommand } from '../core/classify-command.js';
 import type { HistoryRecord } from './history.js';
-import type { SubmissionNode } from './submission.js';
+import type { SubmissionNode } from '../core/submission.js';
 
 export interface ExportOptions {
   /** Leave out the commands that only look. */

@@ -3,7 +3,7 @@
 
 import Handlebars from 'handlebars';
 import type { Gradebook } from '../../core/batch-entry.js';
-import { visibleDeep } from '../visible-text.js';
+import { visibleDeep } from '../../reports/visible-text.js';
 import { findSimilar, type Similarity } from './similar.js';
 import { SUMMARY_TEMPLATE } from './summary-template.js';
 import { buildSummaryView, type SummaryView } from './summary-view.js';

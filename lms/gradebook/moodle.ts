@@ -17,7 +17,7 @@
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
 import { parseLmsName } from '../../core/batch-input/lms-names.js';
-import { rewriteFields, type MoodleWorksheet, type WorksheetRow } from '../../core/moodle-worksheet.js';
+import { rewriteFields, type MoodleWorksheet, type WorksheetRow } from '../moodle-worksheet.js';
 import { csvCell, csvDocument } from './csv-text.js';
 import { entryStatus, failedChecks, points, scaledPoints } from './entry-status.js';
 import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';

@@ -7,7 +7,7 @@
 // the assignments, and rows saying only "Muted" or "Manual Posting" are not students.
 
 import { parse } from 'csv-parse/sync';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 export interface RosterStudent {
   /** As Canvas writes it in the Student column, usually "Last, First". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCanvasRoster } from '../../core/canvas-roster.js';
+import { parseCanvasRoster } from '../canvas-roster.js';
 import { gradebookReporterFor, gradebookReporters, isGradebookFormat, knownGradebookFormats } from './index.js';
 import { EX01_BASE_LINES, sampleBook } from './test-book.js';
 

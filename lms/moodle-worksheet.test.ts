@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 import { parseMoodleWorksheet, rewriteFields } from './moodle-worksheet.js';
 
 describe('parseMoodleWorksheet', () => {

@@ -2,8 +2,8 @@
 // into files for a teacher or an LMS; it never touches the filesystem: the caller writes each file.
 
 import type { Gradebook } from '../../core/batch-entry.js';
-import type { Roster } from '../../core/canvas-roster.js';
-import type { MoodleWorksheet } from '../../core/moodle-worksheet.js';
+import type { Roster } from '../canvas-roster.js';
+import type { MoodleWorksheet } from '../moodle-worksheet.js';
 
 /** One file to write, relative to the batch output folder, '/'-separated. */
 export interface GradebookFile {

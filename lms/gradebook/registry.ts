@@ -1,7 +1,7 @@
 // The gradebook formats `grade batch` can write, each a function from the whole batch to files:
 // the batch's counterpart of reports/reporters.ts. Reporters only render; the caller writes the files.
 
-import { gradesCsvReporter } from '../grades-csv.js';
+import { gradesCsvReporter } from './grades-csv.js';
 import { canvasReporter } from './canvas.js';
 import { classroomReporter } from './classroom.js';
 import { feedbackReporter } from './feedback.js';

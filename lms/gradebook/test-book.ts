@@ -3,7 +3,7 @@
 
 import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
 import type { CommandRecord, GradeResult } from '../../core/result.js';
-import { loadFixture, type FixtureName } from '../fixtures/load-fixture.js';
+import { loadFixture, type FixtureName } from '../../reports/fixtures/load-fixture.js';
 
 /** The exercise a gradebook lists for a result's exercise, from the result's own checks. */
 export function exerciseFrom(result: GradeResult): GradebookExercise {

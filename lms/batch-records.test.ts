@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { BatchRecord } from '../grading/grade-batch.js';
 import { RECORDS_DIR, readRecords, recordFile } from './batch-records.js';
-import { loadFixture } from './fixtures/load-fixture.js';
-import { writeOutputs } from './output-stage.js';
+import { loadFixture } from '../reports/fixtures/load-fixture.js';
+import { writeOutputs } from '../reports/output-stage.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

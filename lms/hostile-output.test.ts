@@ -10,12 +10,12 @@ import { feedbackReporter } from './gradebook/feedback.js';
 import { moodleReporter } from './gradebook/moodle.js';
 import { summaryReporter } from './gradebook/summary.js';
 import { commands, entry, exerciseFrom } from './gradebook/test-book.js';
-import { loadFixture } from './fixtures/load-fixture.js';
-import { gradesCsvReporter } from './grades-csv.js';
-import { renderHtml } from './html-reporter.js';
-import { gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
-import { renderTerminal } from './terminal-reporter.js';
-import { HOSTILE } from './fixtures/hostile-text.js';
+import { gradesCsvReporter } from './gradebook/grades-csv.js';
+import { loadFixture } from '../reports/fixtures/load-fixture.js';
+import { renderHtml } from '../reports/html-reporter.js';
+import { gradeResultToJunitSuite, renderJunit } from '../reports/junit-reporter.js';
+import { renderTerminal } from '../reports/terminal-reporter.js';
+import { HOSTILE } from '../reports/fixtures/hostile-text.js';
 
 // Raw: C0 controls but LF and tab, DEL, C1, bidi embeddings/overrides/isolates, zero-width, BOM, line separators.
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/;

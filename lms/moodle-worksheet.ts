@@ -5,7 +5,7 @@
 // than Moodle's own, and skips a grade above "Maximum Grade". So the file is kept as bytes: only the
 // Grade (and Feedback comments) cells of graded rows are replaced, every other byte stays as it was.
 
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 /** One field of the file: where its bytes are, and its value once unquoted. */
 interface Field {

@@ -17,11 +17,8 @@
 // posts no "Points" when the max is 0, and the error status fails the step with our re-run sentence.
 // Text is spelled out (reports/visible-text.ts): the Actions log would run a learner's escape codes.
 
-import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-entry.js';
-import { entryReportDir } from '../../core/batch-entry.js';
-import type { CheckResult, CheckStatus, GradeResult } from '../../core/result.js';
-import { visibleDeep } from '../visible-text.js';
-import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
+import type { CheckResult, CheckStatus, GradeResult } from '../core/result.js';
+import { visibleDeep } from './visible-text.js';
 
 export interface ClassroomTest {
   readonly name: string;
@@ -66,7 +63,7 @@ export const RERUN_SENTENCE =
 /** No points either way: max_score 0 keeps Classroom's record as it was, and the error status fails the step. */
 function rerunRunner(error: string | null): ClassroomRunner {
   const message = `${RERUN_SENTENCE}${error ? ` What failed: ${error}` : ''}`;
-  return { runner: 'rerun', results: { version: 1, status: 'error', max_score: 0, tests: [test('Grading finished', 'error', 0, message, message, 0)] } };
+  return { runner: 'rerun', results: { version: 1, status: 'error', max_score: 0, tests: [classroomTest('Grading finished', 'error', 0, message, message, 0)] } };
 }
 
 export function classroomPayload(runners: readonly ClassroomRunner[]): ClassroomPayload {
@@ -82,32 +79,6 @@ export function renderClassroomResult(result: GradeResult): string {
   return JSON.stringify(classroomPayload(classroomRunners(result)), null, 2) + '\n';
 }
 
-/** A submission that could not be graded: one failing runner that says why, worth the whole exercise. */
-export function invalidClassroomRunners(entry: BatchEntry, exercise: GradebookExercise): ClassroomRunner[] {
-  const message = entry.invalid ?? 'the submission could not be read';
-  return [
-    {
-      runner: 'submission',
-      results: {
-        version: 1,
-        status: 'fail',
-        max_score: exercise.possible,
-        tests: [test('The submission can be graded', 'fail', 0, message, `${message}\nA submission is one file per node you configure, named <node>.sh.`, 0)],
-      },
-    },
-  ];
-}
-
-export function classroomReporter(book: Gradebook, _options: GradebookOptions): GradebookOutput {
-  const files: GradebookFile[] = [];
-  for (const entry of book.entries) {
-    const exercise = book.exercises.find((x) => x.id === entry.exercise);
-    const runners = entry.result ? classroomRunners(entry.result) : exercise ? invalidClassroomRunners(entry, exercise) : [];
-    files.push({ path: `classroom/${entryReportDir(entry)}.json`, content: JSON.stringify(classroomPayload(runners), null, 2) + '\n' });
-  }
-  return { files, warnings: [] };
-}
-
 function runnerResult(check: CheckResult): ClassroomRunnerResult {
   const message = check.status === 'pass' ? '' : check.status === 'error' ? `could not be checked (not your fault): ${check.observed}` : check.observed;
   const detail = check.status === 'fail' ? [`Observed: ${check.observed}`, ...(check.hint ? [`Hint: ${check.hint}`] : [])].join('\n') : '';
@@ -115,11 +86,11 @@ function runnerResult(check: CheckResult): ClassroomRunnerResult {
     version: 1,
     status: check.status,
     max_score: check.points,
-    tests: [test(check.title, check.status, check.earned, message, detail, check.durationMs)],
+    tests: [classroomTest(check.title, check.status, check.earned, message, detail, check.durationMs)],
   };
 }
 
-function test(name: string, status: CheckStatus, score: number, message: string, detail: string, duration: number): ClassroomTest {
+export function classroomTest(name: string, status: CheckStatus, score: number, message: string, detail: string, duration: number): ClassroomTest {
   return { name, status, score, message, test_code: detail, filename: '', line_no: 0, duration: Math.round(duration) };
 }
 

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { gradesCsvReporter, renderGradesCsv } from './grades-csv.js';
-import { findSimilar } from './gradebook/similar.js';
-import { EX01_BASE_LINES, entry, exerciseFrom, resultFor, sampleBook } from './gradebook/test-book.js';
+import { findSimilar } from './similar.js';
+import { EX01_BASE_LINES, entry, exerciseFrom, resultFor, sampleBook } from './test-book.js';
 
 const records = (csv: string): Record<string, string>[] => parse(csv, { columns: true });
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { safeSegment, type BatchEntry } from '../core/batch-entry.js';
 import type { BatchRecord } from '../grading/grade-batch.js';
 import { recordId } from '../grading/grade-batch.js';
-import type { OutputFile } from './output-stage.js';
-import { validateResult } from './validate-result.js';
+import type { OutputFile } from '../reports/output-stage.js';
+import { validateResult } from '../reports/validate-result.js';
 
 export const RECORDS_DIR = 'records';
 const RECORD_VERSION = 1;

@@ -3,11 +3,11 @@
 // points (or `error`); then total, `similar to` (gradebook/similar.ts) and a note (why a submission is
 // invalid, or the grader's error). No times or dates: a resumed batch must write the same bytes.
 
-import type { Gradebook } from '../core/batch-entry.js';
-import { csvDocument } from './gradebook/csv-text.js';
-import { entryIndex, entryNote, entryStatus, learnersOf, points } from './gradebook/entry-status.js';
-import { findSimilar, similarTo, type Similarity } from './gradebook/similar.js';
-import type { GradebookOptions, GradebookOutput } from './gradebook/types.js';
+import type { Gradebook } from '../../core/batch-entry.js';
+import { csvDocument } from './csv-text.js';
+import { entryIndex, entryNote, entryStatus, learnersOf, points } from './entry-status.js';
+import { findSimilar, similarTo, type Similarity } from './similar.js';
+import type { GradebookOptions, GradebookOutput } from './types.js';
 
 export function renderGradesCsv(book: Gradebook, similarity: Similarity = findSimilar(book)): string {
   const single = book.exercises.length === 1 ? book.exercises[0] : undefined;

@@ -1,7 +1,7 @@
 // CSV text for spreadsheets and LMS imports: RFC 4180 quoting, LF line ends, and no cell that a
 // spreadsheet would run as a formula (learner ids and names come from file names, so they are untrusted).
 
-import { visibleLine } from '../visible-text.js';
+import { visibleLine } from '../../reports/visible-text.js';
 
 /** One CSV record; numbers are written as they are, text is quoted when it must be and made formula-safe. */
 export function csvRow(cells: readonly (string | number)[]): string {

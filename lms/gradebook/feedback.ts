@@ -8,7 +8,7 @@ import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-
 import { entryReportDir } from '../../core/batch-entry.js';
 import { say, type Lang, type Texts } from '../../core/lang.js';
 import type { GradeResult } from '../../core/result.js';
-import { visibleLine, visibleText } from '../visible-text.js';
+import { visibleLine, visibleText } from '../../reports/visible-text.js';
 import { points } from './entry-status.js';
 import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
 
