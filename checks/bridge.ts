@@ -39,6 +39,8 @@ export const bridgeCheck: CheckKind<BridgeParams> = {
     const evidence = [evidenceOf(p.node, `ip -d addr show dev ${p.name}; ip link show master ${p.name}`, result)];
     const parts = [`a bridge ${p.name}, up`, p.ports?.length ? `with ports ${p.ports.join(', ')}` : '', p.address ? `holding ${p.address}` : ''];
     const expected = `${p.node} has ${parts.filter(Boolean).join(', ')}`;
+    // Cut off, ip printed nothing: that is the machine's doing, not a missing bridge.
+    if (result.timedOut || result.exitCode === null) return { status: 'error', expected, observed: result.timedOut ? 'ip did not finish in time' : 'ip was stopped before it finished', evidence };
     if (result.exitCode !== 0 && /does not exist|Cannot find device/i.test(result.output)) {
       return { status: 'fail', expected, observed: `${p.node} has no interface named ${p.name}`, evidence };
     }

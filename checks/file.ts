@@ -39,7 +39,8 @@ export const fileCheck: CheckKind<FileParams> = {
       return { status: 'fail', expected, observed: `${p.path} ${why}, so grade cannot judge it`, evidence };
     }
     const match = firstMatch(file.lines, pattern);
-    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${visible(match.text.trim().slice(0, 120))}`, evidence };
+    // Only spaces and tabs are trimmed: a byte-order mark or a CR is what the program read, and is shown.
+    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${visible(match.text.replace(/^[ \t]+|[ \t]+$/g, '').slice(0, 120))}`, evidence };
     // The observation is quoted on its own where a behaviour check names this one (because:).
     const observed = file.lines.every((l) => l.trim() === '') ? `${p.path} on ${p.node} is empty` : `no line of ${p.path} on ${p.node} matches`;
     return { status: 'fail', expected, observed, evidence };

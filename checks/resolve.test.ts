@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ExecOptions, LabExec, ProbeName } from '../runner/lab-exec.js';
 import { execResult } from '../test/support/fake-engine.js';
+import { contextOf, fakeLab } from '../test/support/fake-lab.js';
+import { RESOLVE_FROM_HOSTS, RESOLVE_HOSTS_LINE_WITH_NBSP, replay, type Recorded } from '../test/support/fake-lab-recordings.js';
 import type { CheckContext } from './check-kind.js';
 import { targetOf } from './resolve-name.js';
 import { resolveCheck } from './resolve.js';
@@ -153,5 +155,33 @@ describe('resolve check, the hosts file read by the resolver alone (source: host
   test('fails when the resolver finds no entry (a line with U+00A0 between address and name pairs nothing)', async () => {
     const r = await resolveCheck.run(hostsFile, ctx(labAnswering({ system: rows('192.168.1.11', 'db') }).lab));
     expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining('finds no entry for db') });
+  });
+});
+
+describe('resolve check on probe-resolve output recorded from a lab', () => {
+  const recorded = (r: Recorded) => {
+    const lab = fakeLab({ probe: (name, _args, options) => (name === 'resolve' ? replay(r, options.env?.GRADE_MARK) : undefined) });
+    return { lab, ctx: contextOf(lab) };
+  };
+
+  test("the hosts file alone names web.lab: passes; evidence is the lookup with the node's three files", async () => {
+    const { lab, ctx: c } = recorded(RESOLVE_FROM_HOSTS);
+    const outcome = await resolveCheck.run({ node: 'red', name: 'web.lab', expect: '192.168.1.3', source: 'hosts-file' }, c);
+    expect(outcome).toMatchObject({ status: 'pass', observed: "red's resolver, reading only its /etc/hosts, gives 192.168.1.3 for web.lab" });
+    expect(lab.calls).toEqual([{ via: 'probe', at: 'resolve', argv: ['red', 'web.lab'], options: expect.objectContaining({ env: { GRADE_MARK: expect.stringMatching(/^@@[0-9a-f]{12}$/) } }) }]);
+    expect(outcome.evidence).toEqual([expect.objectContaining({ node: 'red', exitCode: 0, truncated: false, timedOut: false })]);
+  });
+
+  test('a hosts line with U+00A0 between address and name pairs nothing, for glibc as for the check (hostile)', async () => {
+    const { ctx: c } = recorded(RESOLVE_HOSTS_LINE_WITH_NBSP);
+    const outcome = await resolveCheck.run({ node: 'red', name: 'db', expect: '192.168.1.11', source: 'hosts-file' }, c);
+    expect(outcome).toMatchObject({ status: 'fail', observed: expect.stringContaining("red's resolver, reading only its /etc/hosts, finds no entry for db") });
+    const plain = await resolveCheck.run({ node: 'red', name: 'db', expect: '192.168.1.11' }, c);
+    expect(plain).toMatchObject({ status: 'fail', observed: expect.stringContaining('db does not resolve on red') });
+  });
+
+  test('an infrastructure fault is thrown', async () => {
+    const lab = fakeLab({ probe: () => new Error('exec failed: container gone') });
+    await expect(resolveCheck.run(viaDns, contextOf(lab))).rejects.toThrow('container gone');
   });
 });
