@@ -3,6 +3,7 @@
 import type { Texts } from '../../core/lang.js';
 import { BRIDGE_WORDS } from './bridge.js';
 import { COMMON_WORDS } from './common.js';
+import { FILE_WORDS } from './file.js';
 import { HTTP_WORDS } from './http.js';
 import { REACH_WORDS } from './reach.js';
 import { RESOLVE_WORDS } from './resolve.js';
@@ -13,6 +14,7 @@ import { TCP_WORDS } from './tcp.js';
 export const CHECK_WORDS = {
   ...COMMON_WORDS,
   ...BRIDGE_WORDS,
+  ...FILE_WORDS,
   ...HTTP_WORDS,
   ...REACH_WORDS,
   ...RESOLVE_WORDS,
