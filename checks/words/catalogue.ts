@@ -5,6 +5,7 @@ import { BRIDGE_WORDS } from './bridge.js';
 import { COMMON_WORDS } from './common.js';
 import { FILE_WORDS } from './file.js';
 import { HTTP_WORDS } from './http.js';
+import { IPTABLES_WORDS } from './iptables.js';
 import { REACH_WORDS } from './reach.js';
 import { RESOLVE_WORDS } from './resolve.js';
 import { ROUTE_WORDS } from './route.js';
@@ -16,6 +17,7 @@ export const CHECK_WORDS = {
   ...BRIDGE_WORDS,
   ...FILE_WORDS,
   ...HTTP_WORDS,
+  ...IPTABLES_WORDS,
   ...REACH_WORDS,
   ...RESOLVE_WORDS,
   ...ROUTE_WORDS,
