@@ -75,6 +75,8 @@ export interface BrokenHop {
   readonly kind: BreakKind;
   /** One sentence. */
   readonly reason: string;
+  /** The reason as a catalogue sentence, for reports in the learner's language. */
+  readonly said?: Said;
 }
 
 export type CommandStatus = 'ok' | 'failed' | 'timed-out' | 'not-run' | 'syntax-error';

@@ -24,7 +24,7 @@ export function localizeResult(result: GradeResult, exercise: Exercise, lang: La
   };
 }
 
-/** expected, observed and the causes' observations in `lang`, where the check said them from the catalogue. */
+/** expected, observed, the causes' observations and the broken hop's reason in `lang`, where the check said them from the catalogue. */
 function saidIn(check: CheckResult, lang: Lang): CheckResult {
   const said = check.said;
   // A check that could not run expected what its title says: the title already in `lang`.
@@ -34,5 +34,7 @@ function saidIn(check: CheckResult, lang: Lang): CheckResult {
     const text = c.said && renderSaid(c.said, lang, RESULT_WORDS);
     return text === undefined ? c : { ...c, observed: text };
   });
-  return { ...check, ...(expected !== undefined ? { expected } : {}), ...(observed !== undefined ? { observed } : {}), ...(causes ? { causes } : {}) };
+  const reason = check.brokenHop?.said && renderSaid(check.brokenHop.said, lang, RESULT_WORDS);
+  const brokenHop = reason !== undefined && check.brokenHop ? { brokenHop: { ...check.brokenHop, reason } } : {};
+  return { ...check, ...(expected !== undefined ? { expected } : {}), ...(observed !== undefined ? { observed } : {}), ...(causes ? { causes } : {}), ...brokenHop };
 }

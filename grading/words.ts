@@ -5,6 +5,7 @@ import { CHECK_WORDS } from '../checks/words/catalogue.js';
 import type { Texts } from '../core/lang.js';
 import type { Catalogue } from '../core/said.js';
 import { renderSaid } from '../core/said.js';
+import { TRACE_WORDS } from './trace/trace-words.js';
 import type { Said, SaidParam } from '../core/result.js';
 
 export const GRADING_WORDS = {
@@ -27,7 +28,7 @@ export const GRADING_WORDS = {
 export type GradingWordId = keyof typeof GRADING_WORDS;
 
 /** Every sentence a result's said lines may name. */
-export const RESULT_WORDS: Catalogue = { ...CHECK_WORDS, ...GRADING_WORDS };
+export const RESULT_WORDS: Catalogue = { ...CHECK_WORDS, ...GRADING_WORDS, ...TRACE_WORDS };
 
 /** A grading sentence, with the English text the result keeps. */
 export function gradingLine(id: GradingWordId, params: Readonly<Record<string, SaidParam>> = {}): { text: string; said: Said } {
