@@ -128,7 +128,7 @@ describe('targetOf (tcp and http by name)', () => {
   });
 
   test("a name that does not resolve is the learner's failure; a failed probe is grade's", async () => {
-    expect(await targetOf(labAnswering({}).lab, 'host-a', 'db')).toMatchObject({ fault: false, why: expect.stringContaining('db does not resolve on host-a') });
+    expect(await targetOf(labAnswering({}).lab, 'host-a', 'db')).toMatchObject({ fault: false, why: { text: expect.stringContaining('db does not resolve on host-a') } });
     expect(await targetOf(labAnswering({}, 2).lab, 'host-a', 'db')).toMatchObject({ fault: true });
   });
 });
@@ -140,7 +140,7 @@ describe('targetOf with the lab topology (holderOf)', () => {
   });
   test('a name leading to an address no node has fails as the learner\'s (a DNAT from a stale record)', async () => {
     const t = await targetOf(labAnswering({ system: rows('192.168.1.99', 'db') }).lab, 'host-a', 'db', holders);
-    expect(t).toMatchObject({ fault: false, why: expect.stringContaining('192.168.1.99 on host-a, an address no node of this lab has') });
+    expect(t).toMatchObject({ fault: false, why: { text: expect.stringContaining('192.168.1.99 on host-a, an address no node of this lab has') } });
     expect(t.address).toBeUndefined();
   });
 });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { GradeResult } from '../core/result.js';
+import type { GradeResult, Said } from '../core/result.js';
 import { columns } from '../core/text-width.js';
 import { loadFixture } from './fixtures/load-fixture.js';
 import { renderHtml } from './html-reporter.js';
 import { renderTerminal } from './terminal-reporter.js';
 import { validateResult } from './validate-result.js';
+import { localizeResult } from '../grading/localize-result.js';
+import { shippedExercise } from '../test/support/exercises.js';
+import { renderSaid } from '../core/said.js';
+import { RESULT_WORDS } from '../grading/words.js';
 
 // The reports of a result in Korean (result.lang = 'ko'): the fixed words are Korean, the machine's words are not.
 const fail = loadFixture('ex01-fail');
@@ -61,3 +65,53 @@ describe('a Korean result', () => {
     expect(renderTerminal(fail, { color: false })).toContain('hint:     host-b needs a working default gateway');
   });
 });
+
+// A real failing ex03 (wrong/no-nat, graded on the engine and kept as a fixture), reported in Korean.
+describe('a Korean report of a failing ex03', () => {
+  const english = loadFixture('ex03-fail');
+  const ex03 = shippedExercise('ex03-bridge-masquerade');
+  const korean = localizeResult(english, ex03, 'ko');
+  // Data inside a sentence (names, addresses, rule lines, the tools' own words) may stay as it is: blank it, then look for English.
+  const blanked = (said: Said): Said => ({
+    id: said.id,
+    params: Object.fromEntries(Object.entries(said.params).map(([k, v]) => [k, typeof v === 'string' ? '§' : typeof v === 'number' ? v : Array.isArray(v) ? v.map(blanked) : blanked(v as Said)])),
+  });
+  const ENGLISH_WORD = /\b(?:the|a|an|and|but|of|to|from|for|has|have|is|are|was|were|no|not|on|in|its|gets|replies|reach|rule|rules|packets|connection|connects|page|reply)\b/i;
+
+  it('the fixture is a failing ex03 whose checks said their lines from the catalogue', () => {
+    expect(english.exercise.id).toBe('ex03');
+    expect(english.status).toBe('fail');
+    const failed = english.checks.filter((c) => c.status !== 'pass');
+    expect(failed.length).toBeGreaterThan(2);
+    for (const c of english.checks) expect(c.said?.expected && c.said.observed, c.id).toBeTruthy();
+  });
+
+  it('has no English expected or observed line left, and keeps the English result as it was', () => {
+    korean.checks.forEach((c, i) => {
+      const said = english.checks[i]!.said!;
+      const causes = (english.checks[i]!.causes ?? []).map((x) => x.said!);
+      for (const one of [said.expected!, said.observed!, ...causes]) {
+        const words = renderSaid(blanked(one), 'ko', RESULT_WORDS)!;
+        expect(words, c.id).toMatch(/[\uac00-\ud7a3]/);
+        expect(words, `${c.id}: ${words}`).not.toMatch(ENGLISH_WORD);
+      }
+      expect(c.expected).toBe(renderSaid(said.expected!, 'ko', RESULT_WORDS));
+      expect(c.observed).toBe(renderSaid(said.observed!, 'ko', RESULT_WORDS));
+      expect((c.causes ?? []).map((x) => x.observed)).toEqual(causes.map((x) => renderSaid(x, 'ko', RESULT_WORDS)));
+    });
+    expect(english.checks.every((c) => !/[\uac00-\ud7a3]/.test(c.expected + c.observed))).toBe(true);
+    expect(validateResult(korean)).toEqual({ ok: true });
+  });
+
+  it('prints those Korean lines in the terminal and in the HTML page', () => {
+    const out = renderTerminal(korean, { color: false });
+    const nat = korean.checks.find((c) => c.id === 'nat-rule')!;
+    expect(nat.observed).toBe('nat POSTROUTING에 규칙이 없습니다');
+    expect(out).toContain(`      실제:     ${nat.observed}`);
+    expect(out).toContain(`      원인:     ${nat.observed} (nat-rule)`);
+    expect(out).not.toMatch(/\b(?:expected|observed|because)\b/);
+    const html = renderHtml(korean);
+    expect(html).toContain(`<span class="label">실제 결과</span>${nat.observed}`);
+  });
+});
+
