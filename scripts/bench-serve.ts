@@ -65,9 +65,7 @@ async function until(done: () => boolean, limit: number): Promise<void> {
 
 export async function benchServe(n: number, name: string): Promise<void> {
   await benchServeOnce(n, name, 0);
-  const exercise = findExercise(name, checkKinds());
-  if (exercise.params.length > 0) console.log(`(no warm pool run: ${name} has params, and a variant is set when its lab is made)`);
-  else await benchServeOnce(n, name, n);
+  await benchServeOnce(n, name, n);
 }
 
 async function benchServeOnce(n: number, name: string, pool: number): Promise<void> {

@@ -12,12 +12,12 @@ import type { Lang } from '../core/lang.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
 import { planLab } from '../runner/plan-lab.js';
-import { provision } from '../runner/provision.js';
+import { buildLab, provision, provisionContainer } from '../runner/provision.js';
 import { resetAllNodes, resetNode } from '../runner/reset-node.js';
 import { readHistory, restoreHistory, type HistoryRecord } from '../runner/shell-history.js';
 import type { ClassRoster, Learner } from './class-roster.js';
 import { handIn } from './hand-in.js';
-import type { StartedLab } from '../runner/started-lab.js';
+import type { StartedLab, TrackedLab } from '../runner/started-lab.js';
 import { LearnerLab } from './learner-lab.js';
 
 export interface ClassRoomOptions {
@@ -32,7 +32,10 @@ export interface ClassRoomOptions {
   readonly stateDir: string;
   readonly classDir: string;
   readonly maxLabs: number;
-  /** Labs started ahead of time, so a join is instant (exercises without params only: a variant is set when a lab is made). */
+  /**
+   * Labs started ahead of time, so a join is instant. For an exercise with variants a pooled lab is a
+   * started container with nothing built in it; the learner's variant is built there on join.
+   */
   readonly pool: number;
   readonly idleMs: number;
 }
@@ -174,9 +177,9 @@ export class ClassRoom {
     return [...this.seats.values()].filter((s) => s.lab !== null).length;
   }
 
-  /** How many labs the warm pool holds for this exercise: none for one with variants. */
+  /** How many labs the warm pool holds for this exercise. */
   get poolSize(): number {
-    return this.options.exercise.params.length > 0 ? 0 : this.options.pool;
+    return this.options.pool;
   }
 
   /** Resolves once every lab now in the pool has started (or failed to). */
@@ -191,9 +194,7 @@ export class ClassRoom {
   fillPool(all = true): void {
     while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
       if (!all && this.refilling) return;
-      const o = this.options;
-      // A pooled lab is a fresh lab nobody has entered: as clean as one made on join.
-      const made = provision(o.engine, planLab(o.exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+      const made = this.poolLab();
       this.pool.push(made);
       made.catch(() => this.pool.splice(this.pool.indexOf(made), 1));
       if (!all) {
@@ -226,7 +227,7 @@ export class ClassRoom {
     const pooled = this.pool.shift();
     if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
     const exercise = this.exerciseOf(seat.learner.id);
-    const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
+    const lab = pooled ? await pooled.then((p) => this.fromPool(p, exercise), () => this.provisionFor(exercise)) : await this.provisionFor(exercise);
     this.fillPool(false);
     const history = await this.savedHistory(seat.learner.id);
     if (history.length > 0) await restoreHistory(lab, history);
@@ -234,6 +235,23 @@ export class ClassRoom {
     learnerLab.joinedAt = seat.joinedAt;
     void learnerLab.checklist.request();
     return learnerLab;
+  }
+
+  /**
+   * A lab nobody has entered. Without variants, built for the exercise; with them, a started container
+   * with nothing built, so no learner's variant is in it before the learner who takes it.
+   */
+  private poolLab(): Promise<StartedLab> {
+    const o = this.options;
+    const plan = planLab(o.exercise, { image: o.image });
+    const hooks = { onCreated: (l: TrackedLab) => o.tracker.add(l) };
+    return o.exercise.params.length > 0 ? provisionContainer(o.engine, plan, hooks) : provision(o.engine, plan, hooks);
+  }
+
+  /** A pooled lab made the learner's: their variant's nodes built in the bare container (as provisioning builds them). */
+  private fromPool(pooled: StartedLab, exercise: Exercise): Promise<StartedLab> {
+    if (this.options.exercise.params.length === 0) return Promise.resolve(pooled);
+    return buildLab(pooled, planLab(exercise, { image: this.options.image, labId: pooled.id, token: pooled.plan.token }));
   }
 
   private provisionFor(exercise: Exercise): Promise<StartedLab> {

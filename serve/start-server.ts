@@ -77,7 +77,6 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
   origins.push(url, baseUrl({ ...options, publicUrl: null }, port));
   if (options.host === '127.0.0.1') origins.push(`http://localhost:${port}`);
   room.fillPool();
-  if (options.pool > 0 && room.poolSize === 0) deps.log(`grade serve: no warm pool for ${deps.exercise.id}: each learner's variant is set when their lab is made.`);
   const sweep = setInterval(() => void room.stopIdle().catch((e: unknown) => deps.log(`grade serve: idle stop failed: ${String(e)}`)), 30_000);
   sweep.unref();
   let closing: Promise<void> | null = null;
