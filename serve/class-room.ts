@@ -1,7 +1,8 @@
 // The class on this server: a lab per learner (placed through the Engine interface, as every lab is),
 // made on first join up to a cap, reset, stopped when idle (the shell history kept in the state folder
 // and put back when the learner returns) and handed in. Labs belong to the server process: they are
-// tracked, so any exit removes them, and a crashed server's are reaped by the next grade run.
+// tracked, so a normal exit removes them; each learner's is claimed in the state folder, so a crashed
+// server's labs wait for its restart, which gives them back to their learners (runner/lab-claims.ts).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckKind } from '../checks/check-kind.js';
@@ -11,13 +12,16 @@ import type { Exercise } from '../core/exercise.js';
 import type { Lang } from '../core/lang.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
+import { dropClaim, readClaims, writeClaim } from '../runner/lab-claims.js';
+import { LABEL } from '../runner/labels.js';
+import { inScope } from '../runner/lab-scope.js';
 import { planLab } from '../runner/plan-lab.js';
 import { buildLab, provision, provisionContainer } from '../runner/provision.js';
 import { resetAllNodes, resetNode } from '../runner/reset-node.js';
 import { readHistory, restoreHistory, type HistoryRecord } from '../runner/shell-history.js';
 import type { ClassRoster, Learner } from './class-roster.js';
 import { handIn } from './hand-in.js';
-import type { StartedLab, TrackedLab } from '../runner/started-lab.js';
+import { StartedLab, type TrackedLab } from '../runner/started-lab.js';
 import { LearnerLab } from './learner-lab.js';
 
 export interface ClassRoomOptions {
@@ -133,6 +137,8 @@ export class ClassRoom {
     lab.closeTerminals();
     lab.checklist.close();
     await this.saveHistory(id, await readHistory(lab.lab).catch(() => null));
+    // Unclaimed first: should this process die now, the next grade run reaps the lab.
+    await dropClaim(this.options.stateDir, lab.lab.id);
     await lab.lab.dispose();
     this.options.tracker.remove(lab.lab);
     return true;
@@ -229,12 +235,51 @@ export class ClassRoom {
     const exercise = this.exerciseOf(seat.learner.id);
     const lab = pooled ? await pooled.then((p) => this.fromPool(p, exercise), () => this.provisionFor(exercise)) : await this.provisionFor(exercise);
     this.fillPool(false);
+    await writeClaim(o.stateDir, { lab: lab.id, learner: seat.learner.id, exercise: o.exercise.id, joinedAt: seat.joinedAt, lang: seat.lang });
     const history = await this.savedHistory(seat.learner.id);
     if (history.length > 0) await restoreHistory(lab, history);
-    const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', o.kinds);
+    return this.learnerLab(seat, exercise, lab);
+  }
+
+  private learnerLab(seat: Seat, exercise: Exercise, lab: StartedLab): LearnerLab {
+    const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', this.options.kinds);
     learnerLab.joinedAt = seat.joinedAt;
     void learnerLab.checklist.request();
     return learnerLab;
+  }
+
+  /**
+   * After a restart: each lab this state folder claims, still running, given back to its learner (the
+   * shells' history is in it); a claim whose lab is gone, or whose learner or exercise is not this
+   * class's, is dropped (and its lab removed). Returns the learners whose labs came back.
+   */
+  async reattach(): Promise<string[]> {
+    const o = this.options;
+    const back: string[] = [];
+    for (const claim of await readClaims(o.stateDir)) {
+      const seat = this.seats.get(claim.learner);
+      const found = await o.engine.listLabelled(LABEL.lab, claim.lab);
+      const container = found.containers.find((c) => c.labels[LABEL.serveState] === o.stateDir && inScope(c.labels));
+      if (!seat || seat.lab || claim.exercise !== o.exercise.id || !container?.running) {
+        await dropClaim(o.stateDir, claim.lab);
+        if (container) await o.engine.removeContainer(container.id);
+        continue;
+      }
+      const exercise = this.exerciseOf(claim.learner);
+      const plan = planLab(exercise, { image: o.image, labId: claim.lab, token: container.labels[LABEL.token] ?? '', labels: this.labLabels() });
+      const lab = new StartedLab(o.engine, plan, container.id);
+      o.tracker.add(lab);
+      seat.joinedAt = claim.joinedAt;
+      if (claim.lang === 'en' || claim.lang === 'ko') seat.lang ??= claim.lang;
+      seat.lab = Promise.resolve(this.learnerLab(seat, exercise, lab));
+      back.push(claim.learner);
+    }
+    return back;
+  }
+
+  /** Every lab of this server names its state folder, where its claim is kept. */
+  private labLabels(): Record<string, string> {
+    return { [LABEL.serveState]: this.options.stateDir };
   }
 
   /**
@@ -243,7 +288,7 @@ export class ClassRoom {
    */
   private poolLab(): Promise<StartedLab> {
     const o = this.options;
-    const plan = planLab(o.exercise, { image: o.image });
+    const plan = planLab(o.exercise, { image: o.image, labels: this.labLabels() });
     const hooks = { onCreated: (l: TrackedLab) => o.tracker.add(l) };
     return o.exercise.params.length > 0 ? provisionContainer(o.engine, plan, hooks) : provision(o.engine, plan, hooks);
   }
@@ -251,12 +296,12 @@ export class ClassRoom {
   /** A pooled lab made the learner's: their variant's nodes built in the bare container (as provisioning builds them). */
   private fromPool(pooled: StartedLab, exercise: Exercise): Promise<StartedLab> {
     if (this.options.exercise.params.length === 0) return Promise.resolve(pooled);
-    return buildLab(pooled, planLab(exercise, { image: this.options.image, labId: pooled.id, token: pooled.plan.token }));
+    return buildLab(pooled, planLab(exercise, { image: this.options.image, labId: pooled.id, token: pooled.plan.token, labels: this.labLabels() }));
   }
 
   private provisionFor(exercise: Exercise): Promise<StartedLab> {
     const o = this.options;
-    return provision(o.engine, planLab(exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+    return provision(o.engine, planLab(exercise, { image: o.image, labels: this.labLabels() }), { onCreated: (l) => o.tracker.add(l) });
   }
 
   private historyFile(id: string): string {

@@ -57,6 +57,9 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
     pool: options.pool,
     idleMs: options.idleMinutes * 60_000,
   });
+  // Before the first request: a learner joining now gets their own lab back, not a new one.
+  const back = await room.reattach();
+  if (back.length > 0) deps.log(`grade serve: ${back.length} learner lab(s) of ${options.state} found running again.`);
   const origins: string[] = [];
   const app = await buildServer({
     room,
