@@ -35,7 +35,9 @@ export interface ClassRoomOptions {
   readonly tracker: LabTracker;
   readonly stateDir: string;
   readonly classDir: string;
+  /** The cap on labs at once, for the whole server: with several exercises, `labsElsewhere` counts the others' rooms. */
   readonly maxLabs: number;
+  readonly labsElsewhere?: () => number;
   /**
    * Labs started ahead of time, so a join is instant. For an exercise with variants a pooled lab is a
    * started container with nothing built in it; the learner's variant is built there on join.
@@ -103,7 +105,7 @@ export class ClassRoom {
 
   /** Whether starting this learner's lab now would pass the cap (always, when it runs or is starting). */
   hasRoomFor(id: string): boolean {
-    return this.seat(id).lab !== null || this.pool.length > 0 || this.runningCount() + this.pool.length < this.options.maxLabs;
+    return this.seat(id).lab !== null || this.pool.length > 0 || this.labsInUse() < this.options.maxLabs;
   }
 
   /** The learner's lab if it runs: the teacher's view never starts one. */
@@ -179,8 +181,17 @@ export class ClassRoom {
     return stopped;
   }
 
+  pooledCount(): number {
+    return this.pool.length;
+  }
+
   runningCount(): number {
     return [...this.seats.values()].filter((s) => s.lab !== null).length;
+  }
+
+  /** This room's labs (learners' and pooled) and, against the server's one cap, the other exercises'. */
+  labsInUse(): number {
+    return this.runningCount() + this.pool.length + (this.options.labsElsewhere?.() ?? 0);
   }
 
   /** How many labs the warm pool holds for this exercise. */
@@ -198,7 +209,7 @@ export class ClassRoom {
    * pool fills at once; a refill is one lab at a time, so it does not crowd the joins it serves.
    */
   fillPool(all = true): void {
-    while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
+    while (!this.closing && this.pool.length < this.poolSize && this.labsInUse() < this.options.maxLabs) {
       if (!all && this.refilling) return;
       const made = this.poolLab();
       this.pool.push(made);
@@ -231,7 +242,7 @@ export class ClassRoom {
   private async startLab(seat: Seat): Promise<LearnerLab> {
     const o = this.options;
     const pooled = this.pool.shift();
-    if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
+    if (!pooled && this.labsInUse() >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
     const exercise = this.exerciseOf(seat.learner.id);
     const lab = pooled ? await pooled.then((p) => this.fromPool(p, exercise), () => this.provisionFor(exercise)) : await this.provisionFor(exercise);
     this.fillPool(false);
@@ -260,7 +271,8 @@ export class ClassRoom {
       const seat = this.seats.get(claim.learner);
       const found = await o.engine.listLabelled(LABEL.lab, claim.lab);
       const container = found.containers.find((c) => c.labels[LABEL.serveState] === o.stateDir && inScope(c.labels));
-      if (!seat || seat.lab || claim.exercise !== o.exercise.id || !container?.running) {
+      if (claim.exercise !== o.exercise.id) continue;
+      if (!seat || seat.lab || !container?.running) {
         await dropClaim(o.stateDir, claim.lab);
         if (container) await o.engine.removeContainer(container.id);
         continue;
@@ -305,12 +317,12 @@ export class ClassRoom {
   }
 
   private historyFile(id: string): string {
-    return join(this.options.stateDir, 'history', `${safeSegment(id)}.json`);
+    return join(this.options.stateDir, 'history', this.options.exercise.id, `${safeSegment(id)}.json`);
   }
 
   private async saveHistory(id: string, records: HistoryRecord[] | null): Promise<void> {
     if (!records) return;
-    await mkdir(join(this.options.stateDir, 'history'), { recursive: true });
+    await mkdir(join(this.options.stateDir, 'history', this.options.exercise.id), { recursive: true });
     await writeFile(this.historyFile(id), JSON.stringify(records));
   }
 
@@ -322,5 +334,15 @@ export class ClassRoom {
     } catch {
       return [];
     }
+  }
+}
+
+/** Claims of exercises this server no longer serves (an earlier run's): dropped, their labs removed. */
+export async function dropForeignClaims(stateDir: string, served: readonly string[], engine: Engine): Promise<void> {
+  for (const claim of await readClaims(stateDir)) {
+    if (served.includes(claim.exercise)) continue;
+    await dropClaim(stateDir, claim.lab);
+    const found = await engine.listLabelled(LABEL.lab, claim.lab);
+    await Promise.all(found.containers.filter((c) => c.labels[LABEL.serveState] === stateDir && inScope(c.labels)).map((c) => engine.removeContainer(c.id)));
   }
 }

@@ -27,8 +27,8 @@ beforeAll(async () => {
   const roster = join(dir, 'roster.csv');
   writeFileSync(roster, 'ann,Ann\nben,Ben\n');
   const ctx = createContext({ color: false, lang: 'en' });
-  const options = { roster, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(dir, 'state'), maxLabs: 3, idleMinutes: 30, linkHours: 1, pool: 1 };
-  server = await startServer(options, { exercise: ex01, roster: readClassRoster(roster), forms: variantForms(ctx), kinds, engine, image, tracker, lang: 'en', log: () => undefined });
+  const options = { roster, exercises: ['ex01'], host: '127.0.0.1', port: 0, publicUrl: null, state: join(dir, 'state'), maxLabs: 3, idleMinutes: 30, linkHours: 1, pool: 1 };
+  server = await startServer(options, { exercises: [ex01], roster: readClassRoster(roster), forms: variantForms(ctx), kinds, engine, image, tracker, lang: 'en', log: () => undefined });
 });
 
 afterAll(async () => {

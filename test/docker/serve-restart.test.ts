@@ -121,7 +121,7 @@ describe('grade serve: a restart finds its labs again', () => {
     expect(await serverLabs()).toEqual([]);
     expect(readdirSync(join(state, 'labs'))).toEqual([]);
     // Its history is kept for when the learner comes back.
-    expect(existsSync(join(state, 'history', 'ann.json'))).toBe(true);
-    expect(readFileSync(join(state, 'history', 'ann.json'), 'utf8')).toContain('before-crash');
+    expect(existsSync(join(state, 'history', 'ex01', 'ann.json'))).toBe(true);
+    expect(readFileSync(join(state, 'history', 'ex01', 'ann.json'), 'utf8')).toContain('before-crash');
   });
 });
