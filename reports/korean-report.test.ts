@@ -103,6 +103,19 @@ describe('a Korean report of a failing ex03', () => {
     expect(validateResult(korean)).toEqual({ ok: true });
   });
 
+  it("says the map's broken-hop reasons in Korean too", () => {
+    const broken = korean.checks.filter((c) => c.brokenHop !== undefined);
+    expect(broken.length).toBeGreaterThan(0);
+    for (const c of broken) {
+      const words = renderSaid(blanked(english.checks.find((e) => e.id === c.id)!.brokenHop!.said!), 'ko', RESULT_WORDS)!;
+      expect(words, c.id).toMatch(/[\uac00-\ud7a3]/);
+      expect(words, `${c.id}: ${words}`).not.toMatch(ENGLISH_WORD);
+      expect(c.brokenHop!.reason).toBe(renderSaid(english.checks.find((e) => e.id === c.id)!.brokenHop!.said!, 'ko', RESULT_WORDS));
+    }
+    // The map marks the hop with that reason (here: lan-server has no way back, as no router masqueraded).
+    expect(renderHtml(korean)).toContain('lan-server에는 192.168.15.2(으)로 돌아가는 경로가 없습니다. host이(가) 출발지 주소를 바꿔 쓰지 않고 요청을 넘겨 주었습니다(NAT 없음).');
+  });
+
   it('prints those Korean lines in the terminal and in the HTML page', () => {
     const out = renderTerminal(korean, { color: false });
     const nat = korean.checks.find((c) => c.id === 'nat-rule')!;

@@ -11,10 +11,10 @@ export const TRACE_WORDS = {
   'trace.echo-replies': { en: 'the echo replies from {src} to {dst}', ko: '{src}에서 {dst}(으)로 가는 에코 응답' },
   'trace.tcp-replies': { en: 'the replies from {src} port {port} to {dst}', ko: '{src}의 {port}번 포트에서 {dst}(으)로 가는 응답' },
   'trace.tcp-packets': { en: 'the packets of the connection from {src} to {dst} port {port}', ko: '{src}에서 {dst}의 {port}번 포트로 가는 연결의 패킷' },
-  'trace.Echo-requests': { en: 'The echo requests from {src} to {dst}', ko: '{src}에서 {dst}(으)로 가는 에코 요청' },
-  'trace.Echo-replies': { en: 'The echo replies from {src} to {dst}', ko: '{src}에서 {dst}(으)로 가는 에코 응답' },
-  'trace.Tcp-replies': { en: 'The replies from {src} port {port} to {dst}', ko: '{src}의 {port}번 포트에서 {dst}(으)로 가는 응답' },
-  'trace.Tcp-packets': { en: 'The packets of the connection from {src} to {dst} port {port}', ko: '{src}에서 {dst}의 {port}번 포트로 가는 연결의 패킷' },
+  'trace.first-echo-requests': { en: 'The echo requests from {src} to {dst}', ko: '{src}에서 {dst}(으)로 가는 에코 요청' },
+  'trace.first-echo-replies': { en: 'The echo replies from {src} to {dst}', ko: '{src}에서 {dst}(으)로 가는 에코 응답' },
+  'trace.first-tcp-replies': { en: 'The replies from {src} port {port} to {dst}', ko: '{src}의 {port}번 포트에서 {dst}(으)로 가는 응답' },
+  'trace.first-tcp-packets': { en: 'The packets of the connection from {src} to {dst} port {port}', ko: '{src}에서 {dst}의 {port}번 포트로 가는 연결의 패킷' },
   'trace.drops-policy': { en: "{node}'s {chain} chain drops {packets} (policy {target}: no rule accepts them).", ko: '{node}의 {chain} 체인이 {packets}을 버립니다(정책 {target}: 받아들이는 규칙이 없습니다).' },
   'trace.rejects-policy': { en: "{node}'s {chain} chain rejects {packets} (policy {target}: no rule accepts them).", ko: '{node}의 {chain} 체인이 {packets}을 거부합니다(정책 {target}: 받아들이는 규칙이 없습니다).' },
   'trace.drops-rule': { en: "{node}'s {chain} chain drops {packets} (rule {rule}).", ko: '{node}의 {chain} 체인이 {packets}을 버립니다(규칙 {rule}).' },
@@ -102,9 +102,9 @@ export function brokenBy(hop: Omit<BrokenHop, 'reason' | 'said'>, reason: TraceL
 /** "the echo requests from A to B", "the packets of the connection from A to B port P", and their replies; `first` starts a sentence. */
 export function describe(p: TracedPacket, back: boolean, first = false): TraceLine {
   const ends = { src: p.srcText, dst: p.dstText };
-  if (p.proto === 'icmp') return traceLine(back ? (first ? 'trace.Echo-replies' : 'trace.echo-replies') : first ? 'trace.Echo-requests' : 'trace.echo-requests', ends);
-  if (back) return traceLine(first ? 'trace.Tcp-replies' : 'trace.tcp-replies', { ...ends, port: p.sport ?? '?' });
-  return traceLine(first ? 'trace.Tcp-packets' : 'trace.tcp-packets', { ...ends, port: p.dport ?? '?' });
+  if (p.proto === 'icmp') return traceLine(back ? (first ? 'trace.first-echo-replies' : 'trace.echo-replies') : first ? 'trace.first-echo-requests' : 'trace.echo-requests', ends);
+  if (back) return traceLine(first ? 'trace.first-tcp-replies' : 'trace.tcp-replies', { ...ends, port: p.sport ?? '?' });
+  return traceLine(first ? 'trace.first-tcp-packets' : 'trace.tcp-packets', { ...ends, port: p.dport ?? '?' });
 }
 
 export function dropReason(node: string, chain: string, p: TracedPacket, back: boolean, ending: Ending): TraceLine {
