@@ -13,7 +13,7 @@ import type { ClassRoster } from './class-roster.js';
 import { signedLinkIdentity } from './identity.js';
 import { joinLink } from './join-links.js';
 import { baseUrl, type ServeOptions } from './serve-options.js';
-import { openServerState } from './server-state.js';
+import { openServerState, type ServerState } from './server-state.js';
 import { staticFiles } from './static-files.js';
 
 export interface ServeDeps {
@@ -47,27 +47,7 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
   const state = openServerState(options.state);
   const ids = new Set(deps.roster.learners.map((l) => l.id));
   const identity = signedLinkIdentity(() => state.secret(), SESSION_HOURS, (p) => (p.role === 'teacher' ? p.id === 'teacher' : ids.has(p.id)));
-  const rooms = new Map<string, ClassRoom>();
-  // One cap for the server: each room counts the labs of the others.
-  const elsewhere = (id: string) => () => [...rooms.values()].filter((r) => r.exercise.id !== id).reduce((n, r) => n + r.runningCount() + r.pooledCount(), 0);
-  for (const exercise of deps.exercises) rooms.set(exercise.id, classRoom(exercise, elsewhere(exercise.id)));
-  function classRoom(exercise: Exercise, labsElsewhere: () => number): ClassRoom {
-    return new ClassRoom({
-    exercise,
-    labsElsewhere,
-    variantFor: (e, learner) => deps.forms(e, learner),
-    roster: deps.roster,
-    kinds: deps.kinds,
-    engine: deps.engine,
-    image: deps.image,
-    tracker: deps.tracker,
-    stateDir: state.dir,
-    classDir: state.classDir,
-    maxLabs: options.maxLabs,
-    pool: options.pool,
-    idleMs: options.idleMinutes * 60_000,
-  });
-  }
+  const rooms = classRooms(options, deps, state);
   const room = rooms.get(deps.exercises[0]!.id)!;
   // Before the first request: a learner joining now gets their own lab back, not a new one.
   await dropForeignClaims(state.dir, [...rooms.keys()], deps.engine);
@@ -110,4 +90,30 @@ export async function startServer(options: ServeOptions, deps: ServeDeps): Promi
         await deps.tracker.disposeAll();
       })()),
   };
+}
+
+/** A class room per exercise, in the order served, under the server's one cap on labs. */
+function classRooms(options: ServeOptions, deps: ServeDeps, state: ServerState): Map<string, ClassRoom> {
+  const rooms = new Map<string, ClassRoom>();
+  // Each room counts the labs of the others against the cap.
+  const elsewhere = (id: string) => () => [...rooms.values()].filter((r) => r.exercise.id !== id).reduce((n, r) => n + r.runningCount() + r.pooledCount(), 0);
+  for (const exercise of deps.exercises) {
+    const room = new ClassRoom({
+      exercise,
+      labsElsewhere: elsewhere(exercise.id),
+      variantFor: (e, learner) => deps.forms(e, learner),
+      roster: deps.roster,
+      kinds: deps.kinds,
+      engine: deps.engine,
+      image: deps.image,
+      tracker: deps.tracker,
+      stateDir: state.dir,
+      classDir: state.classDir,
+      maxLabs: options.maxLabs,
+      pool: options.pool,
+      idleMs: options.idleMinutes * 60_000,
+    });
+    rooms.set(exercise.id, room);
+  }
+  return rooms;
 }

@@ -35,8 +35,10 @@ export async function nodeState(lab: StartedLab, node: string): Promise<NodeStat
     net(['iptables-save']),
     net(['nft', 'list', 'ruleset']),
   ]);
-  // One reading at a time in the node, so no reader sees another: the comm of each process, sorted.
-  const processes = await own('ps -e -o comm= | sort');
+  // One reading at a time in the node, so no reader sees another; ps alone (a pipe's other end may
+  // still be a forked shell when ps looks), its lines sorted here.
+  const listed = await out(lab.runAsLearner(node, ['ps', '-e', '-o', 'comm=']), 'ps');
+  const processes = listed.split('\n').filter((l) => l.trim() !== '').sort().join('\n');
   // The container's root (the image's overlay) has per-container layer paths: its options are left out.
   const mounts = await own(`awk '{ if ($3 == "overlay") $4 = "-"; print $1, $2, $3, $4 }' /proc/self/mounts | sort`);
   const files = await own(`find ${WRITABLE.join(' ')} -xdev \\( -type f -printf '%p %s\\n' \\) -o \\( ! -type f -printf '%p\\n' \\) 2>/dev/null | sort`);
