@@ -1,7 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
 import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
-import { line, told, type Line } from './words/say.js';
+import { line, told, type Line, orList } from './words/say.js';
 
 interface RouteParams {
   node: string;
@@ -51,7 +51,7 @@ export const routeCheck: CheckKind<RouteParams> = {
     const args = p.devKind ? ['bash', '-c', 'ip -j route get "$1" && echo && ip -j -d link show', 'route', p.to] : ['ip', '-j', 'route', 'get', p.to];
     const result = await lab.exec(node, args);
     const evidence = [evidenceOf(node, `ip route get ${p.to}${p.devKind ? '; ip -d link show' : ''}`, result)];
-    const kinds = p.devKind ? line('route.out-of-kind', { kinds: p.devKind.join(' | ') }) : undefined;
+    const kinds = p.devKind ? line('route.out-of-kind', { kinds: orList(p.devKind) }) : undefined;
     const wanted = [p.via ? line('route.via', { gateway: p.via }) : undefined, p.dev ? line('route.out-of', { dev: p.dev }) : undefined, kinds].filter((x): x is Line => x !== undefined);
     const expected = line('route.expected', { node, to: p.to, wanted: joined(wanted) });
     if (result.timedOut) return told('error', expected, line('route.timeout'), evidence);

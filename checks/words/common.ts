@@ -9,6 +9,7 @@ export const COMMON_WORDS = {
   'common.file-too-large': { en: '{file} is larger than 64 KiB', ko: '{file}이(가) 64 KiB보다 큽니다' },
   'common.file-unreadable': { en: "{file} is not readable by the node's root", ko: '{file}을(를) 노드의 root가 읽을 수 없습니다' },
   'common.and': { en: '{first} and {rest}', ko: '{first}, {rest}' },
+  'common.or': { en: '{first} or {rest}', ko: '{first} 또는 {rest}' },
   'common.semicolon': { en: '{first}; {rest}', ko: '{first}; {rest}' },
   'common.text': { en: '{text}', ko: '{text}' },
   'common.quoted': { en: '"{text}"', ko: '"{text}"' },

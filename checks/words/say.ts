@@ -30,6 +30,12 @@ function saidOf(v: SaidParam | Line | readonly Line[]): SaidParam {
   return v as SaidParam;
 }
 
+/** Items joined with "or" (a or b or c): one item is itself. */
+export function orList(items: readonly string[]): SaidParam | Line {
+  if (items.length <= 1) return items[0] ?? '';
+  return line('common.or', { first: items[0]!, rest: orList(items.slice(1)) });
+}
+
 /** Items joined as English joins them with "and" (a and b and c): one item is itself. */
 export function andList(items: readonly string[]): SaidParam | Line {
   if (items.length <= 1) return items[0] ?? '';
