@@ -29,7 +29,7 @@ describe('a Korean result', () => {
     expect(lines[1]).toMatch(/^실패 {2}7\/10점 {2}bob, /);
     expect(out).toContain('검사 항목');
     expect(out).toContain('      기대:     a default route on host-b via 192.168.1.1');
-    expect(out).toContain('      실제:     default via 192.168.1.254 dev eth0');
+    expect(out).toContain('      채점기 관찰: default via 192.168.1.254 dev eth0');
     expect(out).toMatch(/ {6}힌트: {5}기본 게이트웨이는/);
     expect(out).toContain('성공하지 못한 명령');
     expect(out).toContain('host-b 4행  ip route add default via 192.168.1.1');
@@ -53,7 +53,7 @@ describe('a Korean result', () => {
     expect(html).toContain('<span class="label">기대한 것</span>a default route on host-b via 192.168.1.1');
     expect(html).toContain(`<div class="hint"><strong>힌트:</strong>${hint}</div>`);
     expect(html).toContain('<summary>host-b의 최종 상태</summary>');
-    expect(html).not.toMatch(/>(Checks|Hint|Expected|Observed|Topology|Your commands)</);
+    expect(html).not.toMatch(/>(Checks|Hint|Expected|Observed|Grade observed|Topology|Your commands)</);
   });
 
   it('stays English without a language', () => {

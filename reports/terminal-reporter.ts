@@ -6,6 +6,7 @@ import { say, type Lang } from '../core/lang.js';
 import type { CheckResult, GradeResult, NodeReport } from '../core/result.js';
 import { columns, padColumns, sliceColumns } from '../core/text-width.js';
 import { reportText } from './messages.js';
+import { observedLabelKey } from './observed-source.js';
 import { visibleDeep } from './visible-text.js';
 import { CHECK_MARK, COMMAND_WORDS, GRADE_STATUS_WORDS } from './status-words.js';
 
@@ -75,7 +76,7 @@ function checkLines(check: CheckResult, c: Colors, verbose: boolean, titleWidth:
   const lines = [`  ${paint(CHECK_MARK[check.status])} ${title} ${points}  ${c.dim(check.id)}`];
   if (check.status === 'pass' && !verbose) return lines;
   lines.push(...labelled(reportText(lang, 'expectedLabel'), check.expected, c));
-  lines.push(...labelled(reportText(lang, 'observedLabel'), check.observed, c));
+  lines.push(...labelled(reportText(lang, observedLabelKey(check)), check.observed, c));
   for (const cause of check.causes ?? []) lines.push(...labelled(reportText(lang, 'becauseLabel'), `${cause.observed} (${cause.id})`, c, c.yellow));
   if (check.status !== 'pass' && check.hint !== undefined) lines.push(...labelled(reportText(lang, 'hintLabel'), check.hint, c, c.cyan));
   if (verbose && check.status !== 'pass') {
@@ -89,7 +90,7 @@ function checkLines(check: CheckResult, c: Colors, verbose: boolean, titleWidth:
 
 function labelled(label: string, text: string, c: Colors, paint: (s: string) => string = (s) => s): string[] {
   const pad = ' '.repeat(6);
-  const head = padColumns(`${label}:`, 10);
+  const head = padColumns(`${label}:`, Math.max(10, columns(label) + 2));
   const headWidth = columns(head);
   return wrap(text, WIDTH - pad.length - headWidth).map((l, i) =>
     i === 0 ? `${pad}${c.dim(head)}${paint(l)}` : `${pad}${' '.repeat(headWidth)}${paint(l)}`,
