@@ -98,9 +98,32 @@ function fromFiles(p: ResolveParams, hostsFile: Lookup, capture: Capture, out: O
   return out('pass', `${p.name} resolves to ${p.expect} from ${p.node}'s hosts file, and no DNS query for it left ${p.node}`);
 }
 
-function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into }: Capture, out: Out): CheckOutcome {
-  if (sent > 0 && into > 0) return out('pass', `${p.name} resolves to ${p.expect}, and ${via} received ${p.node}'s query for it`);
+/**
+ * The server itself must have answered, through the network: the query left the node and reached the
+ * server's node, the server's answer (echoing this check's random spelling) left it and came back to
+ * the node, and no program of the learner's held a socket that could answer in the server's place
+ * (a resolver of their own, behind a DNAT or an address on lo, while a mirror sends the server a copy).
+ */
+function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into, answered, back, others }: Capture, out: Out): CheckOutcome {
+  const by = `${p.name} resolves to ${p.expect}, but`;
+  if (others.length > 0) {
+    return out('fail', `${by} grade cannot tell that ${via} answered: ${others.map(describeSocket).join('; ')} could answer in its place (stop it, and let the resolver ask ${via})`);
+  }
+  if (sent > 0 && into > 0 && answered > 0 && back > 0) return out('pass', `${p.name} resolves to ${p.expect}: ${via} received ${p.node}'s query for it, and its own answer came back to ${p.node}`);
+  if (sent > 0 && into > 0) {
+    const missing = answered === 0 ? `${via} sent no answer to it` : `${via}'s answer never came back to ${p.node}`;
+    return out('fail', `${by} ${p.node}'s query reached ${via} and ${missing}: something else answered`);
+  }
   const where = hostsFile.addresses.includes(p.expect) ? `${p.node}'s own hosts file names it` : 'a local resolver?';
   const missing = sent === 0 ? `no query for it left ${p.node}` : `no query for it reached ${via}`;
-  return out('fail', `${p.name} resolves to ${p.expect}, but it was answered by something other than ${via} (${where}): ${missing}`);
+  return out('fail', `${by} it was answered by something other than ${via} (${where}): ${missing}`);
+}
+
+/** "a UDP socket on port 53 on host-a" from the probe's "host-a:udp:53" ("?": a namespace the learner made). */
+export function describeSocket(socket: string): string {
+  const [node = '?', kind = '', port] = socket.split(':');
+  const where = node === '?' ? 'in a namespace of the learner\'s own' : `on ${node}`;
+  if (kind === 'udp') return `a UDP socket on port ${port} ${where}`;
+  if (kind === 'tcp') return `a TCP listener on port ${port} ${where}`;
+  return `a ${kind === 'packet' ? 'packet (link-layer)' : 'raw'} socket ${where}`;
 }

@@ -9,7 +9,6 @@ import type { CheckResult, CheckStatus, CommandRecord, Evidence, GradeResult, Gr
 import { REPORT_TEMPLATE } from './html/report-template.js';
 import { reportText, type ReportKey } from './messages.js';
 import { mapView, type MapView } from './map-view.js';
-import { observedLabelKey } from './observed-source.js';
 import { CHECK_MARK, CHECK_STATUS_WORDS, COMMAND_WORDS, GRADE_STATUS_WORDS } from './status-words.js';
 
 export interface LabelledValue {
@@ -36,8 +35,6 @@ export interface CheckView {
   readonly points: string;
   readonly expected: string;
   readonly observed: string;
-  /** Whose word the observation is: "Grade observed" or "The learner's command printed". */
-  readonly observedLabel: string;
   /** Only for checks that did not pass. */
   readonly hint: string | null;
   readonly causes: readonly { readonly id: string; readonly observed: string }[];
@@ -160,7 +157,6 @@ function checkView(c: CheckResult, lang: Lang): CheckView {
     points: `${c.earned}/${c.points}`,
     expected: c.expected,
     observed: c.observed,
-    observedLabel: reportText(lang, observedLabelKey(c, 'heading')),
     hint: c.status !== 'pass' && c.hint !== undefined ? c.hint : null,
     causes: (c.causes ?? []).map((cause) => ({ id: cause.id, observed: cause.observed })),
     evidence: c.evidence.map((e) => evidenceView(e, lang)),

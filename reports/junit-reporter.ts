@@ -3,7 +3,6 @@
 
 import type { BatchEntry } from '../core/batch-entry.js';
 import type { CheckResult, GradeResult } from '../core/result.js';
-import { observedLabelText } from './observed-source.js';
 import { visibleText } from './visible-text.js';
 
 export interface JunitCase {
@@ -77,7 +76,7 @@ export function batchJunitSuite(entry: BatchEntry): JunitSuite {
 }
 
 function checkCase(check: CheckResult, classname: string): JunitCase {
-  const words = [`expected: ${check.expected}`, `${observedLabelText(check)}: ${check.observed}`];
+  const words = [`expected: ${check.expected}`, `grade observed: ${check.observed}`];
   if (check.hint !== undefined && check.status !== 'pass') words.push(`hint: ${check.hint}`);
   const evidence = check.evidence
     .map((e) => {

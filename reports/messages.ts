@@ -18,9 +18,10 @@ const REPORT_TEXTS = {
   scorePoints: { en: '{earned}/{possible} points', ko: '{earned}/{possible}점' },
   incomplete: { en: '(incomplete)', ko: '(미완료)' },
   expectedLabel: { en: 'expected', ko: '기대' },
-  // What grade saw for itself, and what a command in the learner's node printed (observed-source.ts).
+  // A check's observation is grade's own (its probes and tools, from outside the learner's reach);
+  // what the learner's commands printed is shown apart, and labelled as theirs.
   observedLabel: { en: 'grade observed', ko: '채점기 관찰' },
-  printedLabel: { en: "the learner's command printed", ko: '학습자 명령의 출력' },
+  printedLabel: { en: 'your command printed:', ko: '명령이 출력한 내용:' },
   becauseLabel: { en: 'because', ko: '원인' },
   hintLabel: { en: 'hint', ko: '힌트' },
   line: { en: 'line {n}', ko: '{n}행' },
@@ -55,7 +56,6 @@ const REPORT_TEXTS = {
   topology: { en: 'Topology', ko: '네트워크 구성' },
   expected: { en: 'Expected', ko: '기대한 것' },
   observed: { en: 'Grade observed', ko: '채점기가 관찰한 것' },
-  printed: { en: "The learner's command printed", ko: '학습자 명령이 출력한 것' },
   because: { en: 'Because', ko: '원인' },
   hint: { en: 'Hint', ko: '힌트' },
   oneEvidence: { en: 'Evidence: 1 command the grader ran', ko: '근거: 채점기가 실행한 명령 1개' },
@@ -65,7 +65,7 @@ const REPORT_TEXTS = {
   noOutput: { en: '(no output)', ko: '(출력 없음)' },
   noChecks: { en: 'No checks were run.', ko: '실행된 검사가 없습니다.' },
   columnLine: { en: 'Line', ko: '행' },
-  columnCommand: { en: 'Command and output', ko: '명령과 출력' },
+  columnCommand: { en: 'Your command and what it printed', ko: '입력한 명령과 그 명령이 출력한 내용' },
   columnStatus: { en: 'Status', ko: '상태' },
   outputWasCut: { en: 'Output was cut short.', ko: '출력이 너무 길어 잘렸습니다.' },
   noSubmission: { en: 'No submission ran on this node.', ko: '이 노드에서는 제출한 명령이 실행되지 않았습니다.' },

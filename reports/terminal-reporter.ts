@@ -6,7 +6,6 @@ import { say, type Lang } from '../core/lang.js';
 import type { CheckResult, GradeResult, NodeReport } from '../core/result.js';
 import { columns, padColumns, sliceColumns } from '../core/text-width.js';
 import { reportText } from './messages.js';
-import { observedLabelKey } from './observed-source.js';
 import { visibleDeep } from './visible-text.js';
 import { CHECK_MARK, COMMAND_WORDS, GRADE_STATUS_WORDS } from './status-words.js';
 
@@ -76,7 +75,7 @@ function checkLines(check: CheckResult, c: Colors, verbose: boolean, titleWidth:
   const lines = [`  ${paint(CHECK_MARK[check.status])} ${title} ${points}  ${c.dim(check.id)}`];
   if (check.status === 'pass' && !verbose) return lines;
   lines.push(...labelled(reportText(lang, 'expectedLabel'), check.expected, c));
-  lines.push(...labelled(reportText(lang, observedLabelKey(check)), check.observed, c));
+  lines.push(...labelled(reportText(lang, 'observedLabel'), check.observed, c));
   for (const cause of check.causes ?? []) lines.push(...labelled(reportText(lang, 'becauseLabel'), `${cause.observed} (${cause.id})`, c, c.yellow));
   if (check.status !== 'pass' && check.hint !== undefined) lines.push(...labelled(reportText(lang, 'hintLabel'), check.hint, c, c.cyan));
   if (verbose && check.status !== 'pass') {
@@ -112,7 +111,10 @@ function commandLines(nodes: readonly NodeReport[], c: Colors, verbose: boolean,
       wrap(status, WIDTH - 6).forEach((l, i) => {
         lines.push(`      ${i === 0 ? paint(l.slice(0, word.length)) + c.dim(l.slice(word.length)) : c.dim(l)}`);
       });
-      if (cmd.status !== 'not-run') lines.push(...outputExcerpt(cmd.output, OUTPUT_LINES, cmd.truncated, c, '      ', lang));
+      if (cmd.status === 'not-run') continue;
+      // What the learner's command printed is theirs, told apart from what grade observed.
+      if (cmd.output.trim() !== '') lines.push(`      ${c.dim(reportText(lang, 'printedLabel'))}`);
+      lines.push(...outputExcerpt(cmd.output, OUTPUT_LINES, cmd.truncated, c, '      ', lang));
     }
   }
   return lines;

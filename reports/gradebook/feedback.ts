@@ -8,7 +8,6 @@ import type { BatchEntry, Gradebook, GradebookExercise } from '../../core/batch-
 import { entryReportDir } from '../../core/batch-entry.js';
 import { say, type Lang, type Texts } from '../../core/lang.js';
 import type { GradeResult } from '../../core/result.js';
-import { observedSource } from '../observed-source.js';
 import { visibleLine, visibleText } from '../visible-text.js';
 import { points } from './entry-status.js';
 import type { GradebookFile, GradebookOptions, GradebookOutput } from './types.js';
@@ -35,7 +34,6 @@ const FEEDBACK = {
   passed: { en: 'Passed ({n} of {total}): {titles}.', ko: '통과 ({total}개 중 {n}개): {titles}.' },
   whatToFix: { en: '## What to fix', ko: '## 고칠 것' },
   whatTheGraderSaw: { en: 'What the grader saw:', ko: '채점기가 본 것:' },
-  whatYourCommandPrinted: { en: 'What a command printed in your node (its output, not something grade saw for itself):', ko: '여러분의 노드에서 명령이 출력한 것 (채점기가 직접 관찰한 것이 아닙니다):' },
   hint: { en: 'Hint: {hint}', ko: '힌트: {hint}' },
   wellDone: { en: 'Every check passed. Well done.', ko: '모든 검사를 통과했습니다. 잘했습니다.' },
   notChecked: { en: '## Not checked (not your fault)', ko: '## 검사하지 못한 항목 (여러분의 잘못이 아닙니다)' },
@@ -85,8 +83,7 @@ function resultBody(result: GradeResult, exercise: GradebookExercise, lang: Lang
   if (failed.length > 0) {
     lines.push(say(FEEDBACK.whatToFix, lang), '');
     for (const check of failed) {
-      const saw = observedSource(check) === 'learner' ? FEEDBACK.whatYourCommandPrinted : FEEDBACK.whatTheGraderSaw;
-      lines.push(`### ${check.title}`, '', say(saw, lang), '', ...fenced(check.observed), '');
+      lines.push(`### ${check.title}`, '', say(FEEDBACK.whatTheGraderSaw, lang), '', ...fenced(check.observed), '');
       if (check.hint) lines.push(say(FEEDBACK.hint, lang, { hint: check.hint }), '');
     }
   } else if (result.status === 'pass') {

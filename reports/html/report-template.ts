@@ -131,7 +131,7 @@ export const REPORT_TEMPLATE = `<!doctype html>
   <div class="sub"><code>{{id}}</code> · {{kind}} · {{duration}}</div>
   <div class="eo">
     <div><span class="label">{{@root.words.expected}}</span>{{expected}}</div>
-    <div><span class="label">{{observedLabel}}</span>{{observed}}</div>
+    <div><span class="label">{{@root.words.observed}}</span>{{observed}}</div>
   </div>
   {{#each causes}}<div class="cause"><span class="label">{{@root.words.because}}</span>{{observed}} <code>{{id}}</code></div>{{/each}}
   {{#if hint}}<div class="hint"><strong>{{@root.words.hint}}:</strong>{{hint}}</div>{{/if}}
