@@ -4,7 +4,7 @@ import type { Evidence } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 import { evidenceOf } from './evidence.js';
 import { parseResolveOutput, type Lookup, type ResolveReport } from './resolve-output.js';
-import { queryFilter } from './resolve-query.js';
+import { queryAndAnswerFilter, queryFilter } from './resolve-query.js';
 import { line, type Line } from './words/say.js';
 
 /** Seconds one lookup may take in probe-resolve (its LIMIT). */
@@ -23,7 +23,9 @@ export interface Resolution {
  */
 export async function resolveOn(lab: LabExec, node: string, question: string, watch?: { far?: string }): Promise<Resolution> {
   const mark = `@@${randomBytes(6).toString('hex')}`;
-  const args = [node, question, ...(watch ? ['--watch', queryFilter(question)] : []), ...(watch?.far ? ['--far', watch.far] : [])];
+  // Towards a server, its answers are watched too: the server itself must have answered, through the network.
+  const filter = watch?.far ? queryAndAnswerFilter(question) : queryFilter(question);
+  const args = [node, question, ...(watch ? ['--watch', filter] : []), ...(watch?.far ? ['--far', watch.far] : [])];
   // Two lookups of at most LOOKUP_SECONDS each, the capture's start (3 s at most) and its last look.
   const result = await lab.probe('resolve', args, { env: { GRADE_MARK: mark }, timeoutMs: (2 * LOOKUP_SECONDS + 5) * 1000 });
   const seen = watch ? `; on the lab's switch, a capture of this query${watch.far ? ` into ${watch.far}` : ''}` : '';

@@ -48,15 +48,32 @@ const fromFiles = { node: 'host-a', name: 'db', expect: '192.168.1.11', source: 
 
 describe('resolve check, answered by a DNS server (via)', () => {
   test('passes when the answer is right and the query left the node and reached the server', async () => {
-    const { lab, calls } = labAnswering({ system: rows('192.168.1.20', 'wEb.lAB'), capture: 'sent=1 into=1' });
+    const { lab, calls } = labAnswering({ system: rows('192.168.1.20', 'wEb.lAB'), capture: 'sent=1 into=1 answered=1 back=1 others=' });
     const r = await resolveCheck.run(viaDns, ctx(lab));
     expect(r.status).toBe('pass');
+    expect(r.observed).toContain("its own answer came back to host-a");
     // The probe asked with a spelling of its own, watched for exactly it, and for the server's port.
     const [name, node, question, watch, filter, far, farNode] = calls[0]!;
     expect([name, node, watch, far, farNode]).toEqual(['resolve', 'host-a', '--watch', '--far', 'dns']);
     expect(question!.toLowerCase()).toBe('web.lab');
     expect(question).not.toBe('web.lab');
     expect(filter).toContain(`udp[20:4] = 0x03${Buffer.from(question!.slice(0, 3)).toString('hex')}`);
+    // The server's answers too: they repeat the question, spelt as asked.
+    expect(filter).toContain('udp src port 53 and udp[10] & 0x80 != 0');
+  });
+
+  test("fails when the server got the query but its own answer did not come back: something else answered", async () => {
+    const silent = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=1 into=1 answered=0 back=0 others=' }).lab));
+    expect(silent).toMatchObject({ status: 'fail', observed: expect.stringContaining("host-a's query reached dns and dns sent no answer to it") });
+    const lost = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=1 into=1 answered=1 back=0 others=' }).lab));
+    expect(lost).toMatchObject({ status: 'fail', observed: expect.stringContaining("dns's answer never came back to host-a") });
+  });
+
+  test("fails when a learner's socket could have answered in the server's place, even with the server's answer seen", async () => {
+    const capture = 'sent=1 into=1 answered=1 back=1 others=host-a:udp:53,?:tcp:5353,host-a:packet';
+    const r = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture }).lab));
+    expect(r.status).toBe('fail');
+    expect(r.observed).toContain('a UDP socket on port 53 on host-a; a TCP listener on port 5353 in a namespace of the learner\'s own; a packet (link-layer) socket on host-a could answer in its place');
   });
 
   test("fails when nothing left the node: the hosts file answered (or a local resolver)", async () => {

@@ -99,9 +99,30 @@ function fromFiles(p: ResolveParams, hostsFile: Lookup, capture: Capture, out: O
   return out('pass', line('resolve.files-pass', { name: p.name, address: p.expect, node: p.node }));
 }
 
-function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into }: Capture, out: Out): CheckOutcome {
-  if (sent > 0 && into > 0) return out('pass', line('resolve.server-pass', { name: p.name, address: p.expect, via, node: p.node }));
+/**
+ * The server itself must have answered, through the network: the query left the node and reached the
+ * server's node, the server's answer (echoing this check's random spelling) left it and came back to
+ * the node, and no program of the learner's held a socket that could answer in the server's place
+ * (a resolver of their own, behind a DNAT or an address on lo, while a mirror sends the server a copy).
+ */
+function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into, answered, back, others }: Capture, out: Out): CheckOutcome {
+  const said = { name: p.name, address: p.expect, via, node: p.node };
+  if (others.length > 0) return out('fail', line('resolve.server-others', { ...said, sockets: others.map(describeSocket) }));
+  if (sent > 0 && into > 0 && answered > 0 && back > 0) return out('pass', line('resolve.server-pass', said));
+  if (sent > 0 && into > 0) {
+    const missing = answered === 0 ? line('resolve.no-answer', { via }) : line('resolve.answer-not-back', { via, node: p.node });
+    return out('fail', line('resolve.server-no-answer', { ...said, missing }));
+  }
   const where = hostsFile.addresses.includes(p.expect) ? line('resolve.own-hosts', { node: p.node }) : line('resolve.local-resolver');
   const missing = sent === 0 ? line('resolve.none-left', { node: p.node }) : line('resolve.none-reached', { via });
-  return out('fail', line('resolve.server-other', { name: p.name, address: p.expect, via, where, missing }));
+  return out('fail', line('resolve.server-other', { ...said, where, missing }));
+}
+
+/** "a UDP socket on port 53 on host-a" from the probe's "host-a:udp:53" ("?": a namespace the learner made). */
+export function describeSocket(socket: string): Line {
+  const [node = '?', kind = '', port = ''] = socket.split(':');
+  const where = node === '?' ? line('resolve.in-own-namespace') : line('resolve.on-node', { node });
+  if (kind === 'udp') return line('resolve.socket-udp', { port, where });
+  if (kind === 'tcp') return line('resolve.socket-tcp', { port, where });
+  return line(kind === 'packet' ? 'resolve.socket-packet' : 'resolve.socket-raw', { where });
 }

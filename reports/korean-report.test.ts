@@ -33,7 +33,7 @@ describe('a Korean result', () => {
     expect(lines[1]).toMatch(/^실패 {2}7\/10점 {2}bob, /);
     expect(out).toContain('검사 항목');
     expect(out).toContain('      기대:     a default route on host-b via 192.168.1.1');
-    expect(out).toContain('      실제:     default via 192.168.1.254 dev eth0');
+    expect(out).toContain('      채점기 관찰: default via 192.168.1.254 dev eth0');
     expect(out).toMatch(/ {6}힌트: {5}기본 게이트웨이는/);
     expect(out).toContain('성공하지 못한 명령');
     expect(out).toContain('host-b 4행  ip route add default via 192.168.1.1');
@@ -57,7 +57,7 @@ describe('a Korean result', () => {
     expect(html).toContain('<span class="label">기대한 것</span>a default route on host-b via 192.168.1.1');
     expect(html).toContain(`<div class="hint"><strong>힌트:</strong>${hint}</div>`);
     expect(html).toContain('<summary>host-b의 최종 상태</summary>');
-    expect(html).not.toMatch(/>(Checks|Hint|Expected|Observed|Topology|Your commands)</);
+    expect(html).not.toMatch(/>(Checks|Hint|Expected|Observed|Grade observed|Topology|Your commands)</);
   });
 
   it('stays English without a language', () => {
@@ -120,11 +120,11 @@ describe('a Korean report of a failing ex03', () => {
     const out = renderTerminal(korean, { color: false });
     const nat = korean.checks.find((c) => c.id === 'nat-rule')!;
     expect(nat.observed).toBe('nat POSTROUTING에 규칙이 없습니다');
-    expect(out).toContain(`      실제:     ${nat.observed}`);
+    expect(out).toContain(`      채점기 관찰: ${nat.observed}`);
     expect(out).toContain(`      원인:     ${nat.observed} (nat-rule)`);
     expect(out).not.toMatch(/\b(?:expected|observed|because)\b/);
     const html = renderHtml(korean);
-    expect(html).toContain(`<span class="label">실제 결과</span>${nat.observed}`);
+    expect(html).toContain(`<span class="label">채점기가 관찰한 것</span>${nat.observed}`);
   });
 });
 
