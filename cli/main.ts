@@ -4,10 +4,13 @@ import { InfraError, UserError, describeCauses, messageOf } from '../core/errors
 import { langFromEnv, parseLang, type Lang } from '../core/lang.js';
 import { toolVersion } from '../core/tool-version.js';
 import type { BatchOptions } from './commands/batch.js';
+import type { CheckOptions } from './commands/check.js';
+import type { VerifyOptions } from './commands/verify.js';
 import type { MergeOptions } from './commands/merge.js';
 import type { ExportOptions } from './commands/history-commands.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { addOutputOptions } from './output-option.js';
 
 // Each command's module is loaded only when that command runs: `grade reset` need not load batch's archive readers.
 const COMMANDS = ['list', 'start', 'shell', 'reset', 'history', 'export', 'check', 'batch', 'merge', 'stop', 'clean', 'doctor', 'verify', 'serve', 'help'];
@@ -53,7 +56,7 @@ function addLearnerCommands(program: Command, run: Run): void {
     .command('shell <exercise> <node>')
     .description('open a shell on a node of the running lab')
     .action((ex: string, node: string) => run(async (ctx) => (await import('./commands/lab-commands.js')).shellCommand(ctx, ex, node)));
-  program
+  const check = program
     .command('check <exercise>', { isDefault: false })
     .description('check the running lab (or, with --submission, a folder of <node>.sh files in a fresh lab); `grade ex01` is short for `grade check ex01`')
     .option('-s, --submission <dir>', 'grade this folder of <node>.sh files in a fresh throwaway lab')
@@ -61,10 +64,10 @@ function addLearnerCommands(program: Command, run: Run): void {
     .option('-f, --format <name>', 'what to print: terminal (default), json, html, junit or classroom (GitHub Classroom\'s autograding input)')
     .option('-o, --out <dir>', 'where to write report.html and result.json (default: grade-reports/<exercise>/<submission>)')
     .option('-v, --verbose', 'show evidence and every command')
-    .option('--junit <file>', 'also write the checks as JUnit XML')
     .option('--variant <id>', 'grade this variant of an exercise with params (a running lab already knows its own)')
-    .option('-w, --watch', 'keep checking the running lab, show what changed, and end once every check passes')
-    .action((ex: string, opts: { submission?: string; json?: boolean; format?: string; out?: string; verbose?: boolean; junit?: string; variant?: string; watch?: boolean }) => run(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx, ex, opts)));
+    .option('-w, --watch', 'keep checking the running lab, show what changed, and end once every check passes');
+  addOutputOptions(check, 'the checks')
+    .action((ex: string, opts: CheckOptions) => run(async (ctx) => (await import('./commands/check.js')).checkCommand(ctx, ex, opts)));
   program
     .command('reset <exercise> [node]')
     .description('make the running lab fresh again (your shell history stays), or with a node, only that node')
@@ -90,7 +93,7 @@ function addLearnerCommands(program: Command, run: Run): void {
 
 /** What a teacher and CI run: whole classes, merging shards, proving the exercises. */
 function addCourseCommands(program: Command, run: Run): void {
-  program
+  const batch = program
     .command('batch <exercise-or-folder> [folder]')
     .description('grade every learner in <folder> (a folder or archive each, an LMS download, or cloned GitHub Classroom repositories), each in its own fresh lab; writes gradebooks and a report per learner')
     .option('-o, --out <dir>', 'where gradebooks, reports and records go (default: grade-reports/<exercise>-batch)')
@@ -103,26 +106,26 @@ function addCourseCommands(program: Command, run: Run): void {
     .option('--worksheet <file>', 'the Moodle assignment\'s grading worksheet: hand it back filled in (moodle/<exercise>-worksheet.csv)')
     .option('--scale <points>', 'write LMS grades out of this many points (a Moodle worksheet\'s Maximum Grade is used by itself)')
     .option('--variants', 'grade each learner on their own variant of exercises with params (the id is the learner\'s)')
-    .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)')
-    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .option('--shard <I/N>', 'grade slice I of N (1-based); `--shard N` takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)');
+  addOutputOptions(batch, 'every learner (a test suite each)')
     .action((first: string, folder: string | undefined, opts: BatchOptions) => run(async (ctx) => (await import('./commands/batch.js')).batchCommand(ctx, first, folder, opts)));
-  program
+  const merge = program
     .command('merge <folders...>')
     .description('join the --out folders of several `grade batch` runs (shards) into one gradebook')
     .option('-o, --out <dir>', 'where the merged gradebook goes (required)')
     .option('--roster <file>', 'the gradebook CSV exported from Canvas: also write canvas-import.csv')
     .option('--assignment <column>', 'the Canvas roster column for the grades: its header "Lab 1 (1234)", its id 1234 or its title')
     .option('--worksheet <file>', 'the Moodle assignment\'s grading worksheet: hand it back filled in (moodle/<exercise>-worksheet.csv)')
-    .option('--scale <points>', 'write LMS grades out of this many points (a Moodle worksheet\'s Maximum Grade is used by itself)')
-    .option('--junit <file>', 'also write every learner as a JUnit test suite')
+    .option('--scale <points>', 'write LMS grades out of this many points (a Moodle worksheet\'s Maximum Grade is used by itself)');
+  addOutputOptions(merge, 'every learner (a test suite each)')
     .action((folders: string[], opts: MergeOptions) => run(async (ctx) => (await import('./commands/merge.js')).mergeCommand(ctx, folders, opts)));
-  program
+  const verify = program
     .command('verify [exercises...]')
     .description('prove every reference solution passes and every known-wrong solution fails exactly its declared checks')
-    .option('--junit <file>', 'also write the results as JUnit XML')
     .option('-j, --concurrency <n>', 'labs graded at once (default 3)', concurrencyOption)
-    .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption)
-    .action((exs: string[], opts: { junit?: string; concurrency?: number; variants?: number }) => run(async (ctx) => (await import('./commands/verify.js')).verifyCommand(ctx, exs, opts)));
+    .option('--variants <n>', 'also verify exercises with params on n seeded variants (v1..vn)', variantsOption);
+  addOutputOptions(verify, 'the results')
+    .action((exs: string[], opts: VerifyOptions) => run(async (ctx) => (await import('./commands/verify.js')).verifyCommand(ctx, exs, opts)));
   addServeCommands(program, run);
 }
 

@@ -1,8 +1,8 @@
 // The end of a batch (and of `grade merge`): the gradebook, rendered by every gradebook reporter and
-// written through the one output stage, plus the JUnit file when asked for.
+// written through the one output stage, plus the files `--reporter` (or `--junit`) asked for.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { BatchEntry, BatchItem, Gradebook, GradebookExercise } from '../core/batch-entry.js';
 import { findAssignment, parseCanvasRoster, type Roster } from '../lms/canvas-roster.js';
 import { parseMoodleWorksheet, type MoodleWorksheet } from '../lms/moodle-worksheet.js';
@@ -15,9 +15,11 @@ import type { ItemExercise } from '../grading/grade-batch.js';
 import { localizeResult } from '../grading/localize-result.js';
 import { gradebookReporters, knownGradebookFormats, scriptLines } from '../lms/gradebook/index.js';
 import { renderGradesCsv } from '../lms/gradebook/grades-csv.js';
-import { batchJunitSuite, renderJunit } from '../reports/junit-reporter.js';
+import { batchJunitSuite } from '../reports/junit-reporter.js';
 import { writeOutputs } from '../reports/output-stage.js';
 import type { CliContext } from './context.js';
+import type { FileOutput } from './output-option.js';
+import { writeFileOutputs } from './write-reports.js';
 
 /** `--worksheet FILE`: the Moodle grading worksheet the teacher downloaded, read to be handed back filled in. */
 export function readWorksheetOption(path: string): MoodleWorksheet {
@@ -159,7 +161,8 @@ export interface GradebookWriteOptions {
   readonly forms: VariantForms;
   readonly lang: Lang;
   readonly lms: LmsSettings;
-  readonly junit: string | null;
+  /** `--reporter name=path` files: every learner a test suite. */
+  readonly outputs: readonly FileOutput[];
   readonly warn: (line: string) => void;
 }
 
@@ -179,9 +182,6 @@ export async function writeGradebook(out: string, exercises: readonly Exercise[]
     notes.push(...warnings);
     for (const f of files) shown.add(f.path.includes('/') ? `${f.path.split('/')[0]}/` : f.path);
   }
-  if (options.junit) {
-    const suites = book.entries.map(batchJunitSuite);
-    await writeOutputs(dirname(options.junit), [{ path: basename(options.junit), content: renderJunit(suites) }]);
-  }
+  await writeFileOutputs(options.outputs, { suites: book.entries.map(batchJunitSuite) });
   return [...shown].sort(compare);
 }

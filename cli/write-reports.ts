@@ -1,6 +1,8 @@
 import { join, relative } from 'node:path';
 import type { GradeResult } from '../core/result.js';
-import { resultFiles, writeOutputs } from '../reports/output-stage.js';
+import { fileReporters, type RunReport } from '../reports/file-reporters.js';
+import { resultFiles, writeOutputFile, writeOutputs } from '../reports/output-stage.js';
+import type { FileOutput } from './output-option.js';
 
 /** The folder a result's files go to unless --out says otherwise: grade-reports/<exercise>/<label>. */
 export function defaultReportDir(result: GradeResult): string {
@@ -14,4 +16,10 @@ export async function writeReports(result: GradeResult, dir: string): Promise<{ 
   const json = join(dir, 'result.json');
   await writeOutputs(dir, resultFiles(result));
   return { html: relative(process.cwd(), html) || html, json: relative(process.cwd(), json) || json };
+}
+
+/** Render and write each `--reporter` file through the one output stage (atomically); returns their paths as given. */
+export async function writeFileOutputs(outputs: readonly FileOutput[], run: RunReport): Promise<string[]> {
+  for (const output of outputs) await writeOutputFile(output.path, fileReporters[output.format](run));
+  return outputs.map((o) => o.path);
 }

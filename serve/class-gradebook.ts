@@ -18,7 +18,7 @@ export interface ClassGradebook {
 export async function writeClassGradebook(g: ClassGradebook): Promise<string[]> {
   const entries = classEntries(g.classDir);
   if (entries.length === 0) return [];
-  return writeGradebook(g.classDir, g.exercises, entries, { forms: g.forms, lang: g.lang, lms: { roster: g.canvas, canvasAssignment: null, moodleWorksheet: null, scale: null }, junit: null, warn: () => undefined });
+  return writeGradebook(g.classDir, g.exercises, entries, { forms: g.forms, lang: g.lang, lms: { roster: g.canvas, canvasAssignment: null, moodleWorksheet: null, scale: null }, outputs: [], warn: () => undefined });
 }
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;

@@ -14,13 +14,13 @@ import { batchWorkDir } from '../batch-workdir.js';
 import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { fileOutputs, type OutputOptions } from '../output-option.js';
 import { shownPath } from '../shown-path.js';
 import { itemExercises, localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook, writePartialGrades } from '../write-gradebook.js';
 
-export interface BatchOptions {
+export interface BatchOptions extends OutputOptions {
   readonly out?: string;
   readonly concurrency?: number;
-  readonly junit?: string;
   readonly all?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
@@ -48,6 +48,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
   const target = batchTarget(ctx, first, second, options.all ?? false);
   const shard = options.shard ? parseShard(options.shard) : null;
   const lms = readLmsOptions(options);
+  const outputs = fileOutputs(options);
   // One exercise: its roster column is checked before anything is written.
   if (target.only) checkLmsSettings(lms, target.exercises, options);
   const out = resolve(options.out ?? join('grade-reports', target.only ? `${target.exercises[0]!.slug}-batch` : 'batch'));
@@ -89,7 +90,7 @@ export async function batchCommand(ctx: CliContext, first: string, second: strin
     },
   });
   progress.finish();
-  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, target.exercises, entries, { forms, lang: ctx.lang, lms, outputs, warn });
   const c = progress.counts;
   const where = shownPath(out);
   process.stdout.write(

@@ -6,22 +6,22 @@ import { variantOf } from '../../core/load-exercise.js';
 import type { GradeResult } from '../../core/result.js';
 import { gradeRunningLab, gradeSubmission } from '../../grading/grade-exercise.js';
 import { localizeResult } from '../../grading/localize-result.js';
-import { writeOutputFile } from '../../reports/output-stage.js';
+import { gradeResultToJunitSuite } from '../../reports/junit-reporter.js';
 import { isReportFormat, knownFormats, reporters } from '../../reports/reporters.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { cliText } from '../messages.js';
-import { defaultReportDir, writeReports } from '../write-reports.js';
+import { fileOutputs, type OutputOptions } from '../output-option.js';
+import { defaultReportDir, writeFileOutputs, writeReports } from '../write-reports.js';
 import { watchCommand } from './watch.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends OutputOptions {
   readonly submission?: string;
   readonly json?: boolean;
   readonly format?: string;
   readonly out?: string;
   readonly verbose?: boolean;
-  readonly junit?: string;
   /** The variant to grade (exercises with params); a running lab is checked as the variant it was started with. */
   readonly variant?: string;
   /** Keep checking the running lab until everything passes (cli/commands/watch.ts). */
@@ -32,9 +32,10 @@ export interface CheckOptions {
 export async function checkCommand(ctx: CliContext, name: string, options: CheckOptions): Promise<number> {
   const format = options.json ? 'json' : (options.format ?? 'terminal');
   if (!isReportFormat(format)) throw new UserError(`--format takes one of ${knownFormats.join(', ')}, not "${format}".`);
+  const outputs = fileOutputs(options);
   const exercise = findExercise(name, ctx.kinds, options.variant ?? null);
   if (options.watch) {
-    if (options.submission || format !== 'terminal' || options.out || options.junit) throw new UserError('--watch checks the running lab on the screen; it takes no --submission, --json, --format, --out or --junit.');
+    if (options.submission || format !== 'terminal' || options.out || outputs.length > 0) throw new UserError('--watch checks the running lab on the screen; it takes no --submission, --json, --format, --out, --reporter or --junit.');
     return watchCommand(ctx, exercise, { ...(options.verbose ? { verbose: true } : {}), ...(options.variant !== undefined ? { variant: options.variant } : {}) });
   }
   const submission = options.submission ? readSubmissionFor(exercise, resolve(options.submission)) : null;
@@ -65,7 +66,7 @@ export async function checkCommand(ctx: CliContext, name: string, options: Check
     result = localizeResult(await gradeRunningLab(lab, lab.plan.exercise, ctx.kinds), lab.plan.exercise, ctx.lang);
   }
   const paths = await writeReports(result, options.out ? resolve(options.out) : defaultReportDir(result));
-  if (options.junit) await writeOutputFile(options.junit, reporters.junit(result, { color: false }));
+  await writeFileOutputs(outputs, { suites: [gradeResultToJunitSuite(result)] });
   process.stdout.write(reporters[format](result, { color: ctx.color, verbose: options.verbose ?? false, htmlPath: paths.html }) + '\n');
   // Machine-readable output stays alone on stdout; say where the files went on stderr.
   if (format !== 'terminal') process.stderr.write(`Report: ${paths.html}\n`);

@@ -9,16 +9,16 @@ import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { fileOutputs, type OutputOptions } from '../output-option.js';
 import { shownPath } from '../shown-path.js';
 import { localizer, checkLmsSettings, readLmsOptions, variantForms, writeGradebook } from '../write-gradebook.js';
 
-export interface MergeOptions {
+export interface MergeOptions extends OutputOptions {
   readonly out?: string;
   readonly roster?: string;
   readonly assignment?: string;
   readonly worksheet?: string;
   readonly scale?: string;
-  readonly junit?: string;
 }
 
 /** `grade merge OUT... --out DIR`: the records of several shards (or runs) joined into one gradebook. */
@@ -26,6 +26,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
   if (!options.out) throw new UserError('say where the merged gradebook goes: `grade merge OUT... --out DIR`.');
   const out = resolve(options.out);
   const lms = readLmsOptions(options);
+  const outputs = fileOutputs(options);
   // Warnings quote learner ids and names: spelled out, never interpreted by the terminal.
   const warn = (line: string) => process.stderr.write(`grade: ${visibleLine(line)}\n`);
   const merged = new Map<string, BatchRecord>();
@@ -50,7 +51,7 @@ export async function mergeCommand(ctx: CliContext, folders: readonly string[], 
     await writeOutputs(out, [...(entry.result ? resultFiles(localize(entry).result!, entryReportDir(entry)) : []), recordFile(record)]);
   }
   const entries = records.map((r) => r.entry);
-  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, lms, junit: options.junit ? resolve(options.junit) : null, warn });
+  const written = await writeGradebook(out, exercises, entries, { forms, lang: ctx.lang, lms, outputs, warn });
   const where = shownPath(out);
   process.stdout.write(`Merged ${entries.length} entries from ${folders.length} folder(s).\n${written.map((p) => `  ${join(where, p)}`).join('\n')}\n`);
   return EXIT.pass;

@@ -3,13 +3,13 @@ import type { Exercise } from '../../core/exercise.js';
 import { allExercises, findExercise } from '../../core/find-exercise.js';
 import { variantOf } from '../../core/load-exercise.js';
 import { verifyExercises, type VerifyCase } from '../../grading/verify.js';
-import { renderJunit, type JunitSuite } from '../../reports/junit-reporter.js';
-import { writeOutputFile } from '../../reports/output-stage.js';
+import type { JunitSuite } from '../../reports/junit-reporter.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { fileOutputs, type OutputOptions } from '../output-option.js';
+import { writeFileOutputs } from '../write-reports.js';
 
-export interface VerifyOptions {
-  readonly junit?: string;
+export interface VerifyOptions extends OutputOptions {
   readonly concurrency?: number;
   /** Also verify each exercise with params on this many seeded variants, v1..vN. */
   readonly variants?: number;
@@ -17,6 +17,7 @@ export interface VerifyOptions {
 
 /** `grade verify [ex...]`: every reference and alternative passes, every wrong case fails exactly its declared checks. */
 export async function verifyCommand(ctx: CliContext, names: readonly string[], options: VerifyOptions): Promise<number> {
+  const outputs = fileOutputs(options);
   const lessons = names.length ? names.map((n) => findExercise(n, ctx.kinds)) : allExercises(ctx.kinds);
   const exercises = lessons.flatMap((e) => [e, ...variantsOf(e, options.variants ?? 0, ctx)]);
   const engine = await ctx.engine();
@@ -34,10 +35,8 @@ export async function verifyCommand(ctx: CliContext, names: readonly string[], o
   const bad = cases.filter((c) => !c.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`\n${cases.length - bad.length} of ${cases.length} cases as expected in ${seconds} s.\n`);
-  if (options.junit) {
-    await writeOutputFile(options.junit, renderJunit(junitSuites(cases)));
-    process.stdout.write(`JUnit: ${options.junit}\n`);
-  }
+  await writeFileOutputs(outputs, { suites: junitSuites(cases) });
+  for (const o of outputs) process.stdout.write(`${o.format === 'junit' ? 'JUnit' : o.format}: ${o.path}\n`);
   if (cases.some((c) => c.result.status === 'error')) return EXIT.infra;
   return bad.length ? EXIT.fail : EXIT.pass;
 }

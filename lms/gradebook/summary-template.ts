@@ -1,20 +1,14 @@
 // summary.html as a Handlebars template: logic-free ({{#each}} / {{#if}} over summary-view.ts's view),
-// every value escaped, inline CSS in the look of the single-result report (reports/html/), inline SVG
-// charts, no scripts and nothing loaded from anywhere.
+// every value escaped, inline CSS: the single-result report's stylesheet (reports/html/base-style.ts)
+// plus its own rules, inline SVG charts, no scripts and nothing loaded from anywhere.
 
+import { BASE_STYLE } from '../../reports/html/base-style.js';
+
+// summary.html's own rules, after the look it shares with the report.
 const STYLE = `
-:root { color-scheme: light; --pass: #1f7a3f; --pass-bg: #e3f4e8; --fail: #b3261e; --fail-bg: #fbe7e5;
-  --error: #8a5a00; --error-bg: #fff3d6; --invalid: #5c4a99; --invalid-bg: #ece8fb; --ink: #1f2430; --muted: #5c6475;
-  --line: #d9dde5; --panel: #f6f7f9; --bar: #3563b0; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
-h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 16px; margin: 18px 0 6px; }
+h3 { margin: 18px 0 6px; }
 h3 .id { color: var(--muted); margin-right: 8px; }
-p.summary, .muted { color: var(--muted); }
-code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; background: var(--panel); padding: 1px 5px; border-radius: 4px; }
+p.summary { color: var(--muted); }
 .counts { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 0; }
 .count { border: 2px solid; border-radius: 10px; padding: 10px 18px; min-width: 120px; }
 .count .n { display: block; font-size: 30px; font-weight: 800; line-height: 1.1; }
@@ -22,12 +16,8 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 .count.fail { border-color: var(--fail); background: var(--fail-bg); }
 .count.error { border-color: var(--error); background: var(--error-bg); }
 .count.invalid { border-color: var(--invalid); background: var(--invalid-bg); }
-.tag { display: inline-block; font-size: 12px; font-weight: 700; padding: 1px 8px; border-radius: 10px; background: var(--panel); color: var(--muted); }
-.tag.pass { background: var(--pass-bg); color: var(--pass); }
-.tag.fail { background: var(--fail-bg); color: var(--fail); }
-.tag.error { background: var(--error-bg); color: var(--error); }
 .tag.invalid { background: var(--invalid-bg); color: var(--invalid); }
-.figure { border: 1px solid var(--line); border-radius: 10px; padding: 12px; background: #fcfcfd; overflow-x: auto; margin: 8px 0; }
+.figure { margin: 8px 0; }
 svg { max-width: 100%; height: auto; display: block; font: 12px system-ui, sans-serif; }
 svg .bar { fill: var(--bar); }
 svg .track { fill: var(--panel); }
@@ -40,7 +30,6 @@ th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacin
 td { vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 a { color: #2f5fa8; }
 .hint-box { padding: 10px 14px; border-radius: 6px; background: #eaf1fd; border: 1px solid #c6d7f5; margin: 0 0 12px; }
-footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 `;
 
 export const SUMMARY_TEMPLATE = `<!doctype html>
@@ -49,7 +38,7 @@ export const SUMMARY_TEMPLATE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
-<style>${STYLE}</style>
+<style>${BASE_STYLE}${STYLE}</style>
 </head>
 <body>
 <main>

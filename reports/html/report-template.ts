@@ -3,21 +3,15 @@
 // reports/html-reporter.ts buildHtmlView. Everything is escaped except the topology SVG, which
 // topology-svg.ts escapes itself.
 
+import { BASE_STYLE } from './base-style.js';
+
+// The report's own rules, after the look it shares with summary.html.
 const STYLE = `
-:root { color-scheme: light; --pass: #1f7a3f; --pass-bg: #e3f4e8; --fail: #b3261e; --fail-bg: #fbe7e5;
-  --error: #8a5a00; --error-bg: #fff3d6; --ink: #1f2430; --muted: #5c6475; --line: #d9dde5; --panel: #f6f7f9; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
-h1 { font-size: 26px; margin: 0 0 4px; }
 h1 .id { color: var(--muted); font-weight: 600; margin-right: 8px; }
-h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 16px; margin: 0; }
+h3 { margin: 0; }
 p.summary { margin: 0 0 18px; color: var(--muted); max-width: 760px; }
-pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
 pre { margin: 6px 0 0; padding: 10px 12px; background: #20242c; color: #e5e9f0; border-radius: 6px;
   overflow: auto; max-height: 360px; white-space: pre-wrap; word-break: break-word; }
-code { background: var(--panel); padding: 1px 5px; border-radius: 4px; }
 .banner { display: flex; flex-wrap: wrap; align-items: center; gap: 18px 28px; padding: 16px 20px;
   border-radius: 10px; border: 2px solid; }
 .banner.pass { border-color: var(--pass); background: var(--pass-bg); }
@@ -39,7 +33,6 @@ dl.meta dd { margin: 0; }
 .timings { color: var(--muted); font-size: 13px; margin-top: 6px; }
 .timings span { margin-right: 14px; white-space: nowrap; }
 .topology { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-.figure { border: 1px solid var(--line); border-radius: 10px; padding: 12px; background: #fcfcfd; overflow-x: auto; }
 ol.breaks { list-style: none; margin: 10px 0 0; padding: 10px 0 0; border-top: 1px solid var(--line); font-size: 14px; }
 ol.breaks li { margin: 0 0 6px; padding-left: 52px; text-indent: -52px; }
 ol.breaks .pill { display: inline-block; min-width: 44px; text-indent: 0; text-align: center; font-weight: 800; color: #fff; background: #c62828; border-radius: 10px; padding: 0 8px; margin-right: 4px; }
@@ -65,10 +58,9 @@ summary { cursor: pointer; color: #2f5fa8; font-weight: 600; font-size: 14px; }
 .ev { margin-top: 10px; }
 .ev .cmd { font-size: 13px; }
 .ev .cmd .ev-node { font-weight: 700; }
-.tag { display: inline-block; font-size: 12px; font-weight: 700; padding: 1px 8px; border-radius: 10px; background: var(--panel); color: var(--muted); }
-.tag.ok, .tag.pass { background: var(--pass-bg); color: var(--pass); }
-.tag.failed, .tag.fail, .tag.syntax-error { background: var(--fail-bg); color: var(--fail); }
-.tag.timed-out, .tag.error { background: var(--error-bg); color: var(--error); }
+.tag.ok { background: var(--pass-bg); color: var(--pass); }
+.tag.failed, .tag.syntax-error { background: var(--fail-bg); color: var(--fail); }
+.tag.timed-out { background: var(--error-bg); color: var(--error); }
 .node-card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 14px; }
 .node-card > header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 .node-card .role { color: var(--muted); font-size: 13px; }
@@ -81,8 +73,6 @@ table.cmds .st { width: 170px; }
 table.cmds pre.text { margin: 0; background: var(--panel); color: var(--ink); padding: 4px 8px; }
 tr.not-run pre.text { color: var(--muted); }
 .note { font-size: 13px; color: var(--muted); margin-top: 4px; }
-.muted { color: var(--muted); }
-footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @media (max-width: 700px) { .eo { grid-template-columns: 1fr; } table.cmds .st { width: 110px; } }
 @media print { pre { max-height: none; } details { display: block; } }
 `;
@@ -93,7 +83,7 @@ export const REPORT_TEMPLATE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{pageTitle}}</title>
-<style>${STYLE}</style>
+<style>${BASE_STYLE}${STYLE}</style>
 </head>
 <body>
 <main>
