@@ -29,8 +29,9 @@ export async function runChecks(exercise: Exercise, kinds: ReadonlyMap<string, C
   const sent: CheckResult[] = [];
   // One turn of the event loop first: the reading checks' commands (and the lab state the report reads
   // alongside) go to the lab as one exec of their own, so the first check that sends traffic does not
-  // wait for all of them to end; they run meanwhile.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // wait for all of them to end; they run meanwhile. (The reading checks ask after a microtask or two
+  // and the batcher sends on the next turn: the turn after that is surely past it.)
+  await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
   for (const check of traffic) sent.push(await runOne(check, kinds.get(check.kind)!, ctx, () => forgetLearnedState(lab, places)));
   const done = [...(await reading), ...sent];
   const results = checks.map((c) => done.find((r) => r.id === c.id)!);
