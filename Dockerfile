@@ -5,10 +5,11 @@
 FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc libc6-dev
-COPY runner/image/tcpdump-nodrop.c runner/image/grade-node.c runner/image/grade-netns.c /tmp/
+COPY runner/image/tcpdump-nodrop.c runner/image/grade-node.c runner/image/grade-netns.c runner/image/grade-ct-flush.c /tmp/
 RUN gcc -O2 -shared -fPIC -o /tmp/tcpdump-nodrop.so /tmp/tcpdump-nodrop.c \
  && gcc -O2 -Wall -Wextra -Werror -o /tmp/grade-node /tmp/grade-node.c \
- && gcc -O2 -Wall -Wextra -Werror -o /tmp/grade-netns /tmp/grade-netns.c
+ && gcc -O2 -Wall -Wextra -Werror -o /tmp/grade-netns /tmp/grade-netns.c \
+ && gcc -O2 -Wall -Wextra -Werror -o /tmp/grade-ct-flush /tmp/grade-ct-flush.c
 
 FROM debian:bookworm-slim
 
@@ -36,7 +37,7 @@ COPY runner/image/exec-batch.sh /usr/local/lib/grade/exec-batch
 COPY runner/image/sudo-shim.sh /usr/bin/sudo
 COPY runner/image/tcpdump-wrapper.sh /usr/local/bin/tcpdump
 COPY runner/image/nc-shim.sh /usr/local/bin/nc
-COPY --from=build /tmp/tcpdump-nodrop.so /tmp/grade-node /tmp/grade-netns /usr/local/lib/grade/
+COPY --from=build /tmp/tcpdump-nodrop.so /tmp/grade-node /tmp/grade-netns /tmp/grade-ct-flush /usr/local/lib/grade/
 RUN chmod 0755 /usr/local/sbin/grade-lab-init /usr/local/sbin/grade-enter \
       /usr/local/lib/grade/probe-ping /usr/local/lib/grade/probe-tcp /usr/local/lib/grade/probe-conn /usr/local/lib/grade/probe-files /usr/local/lib/grade/probe-resolve /usr/local/lib/grade/probe-budget \
       /usr/local/lib/grade/http-page /usr/local/lib/grade/tcp-answer /usr/local/lib/grade/exec-batch /usr/bin/sudo /usr/local/bin/tcpdump /usr/local/bin/nc

@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,checks,runner,grading,reports,setup,cli,serve}/**/*.test.ts'],
+          include: ['{core,history,checks,runner,grading,reports,lms,setup,cli,serve,scripts}/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
+import { andList, line, told, type Line } from './words/say.js';
 
 interface BridgeParams {
   node: string;
@@ -37,11 +38,11 @@ export const bridgeCheck: CheckKind<BridgeParams> = {
   async run(p, { lab }) {
     const result = await lab.exec(p.node, ['bash', '-c', SCRIPT, 'bridge-check', p.name]);
     const evidence = [evidenceOf(p.node, `ip -d addr show dev ${p.name}; ip link show master ${p.name}`, result)];
-    const parts = [`a bridge ${p.name}, up`, p.ports?.length ? `with ports ${p.ports.join(', ')}` : '', p.address ? `holding ${p.address}` : ''];
-    const expected = `${p.node} has ${parts.filter(Boolean).join(', ')}`;
-    if (result.exitCode !== 0 && /does not exist|Cannot find device/i.test(result.output)) {
-      return { status: 'fail', expected, observed: `${p.node} has no interface named ${p.name}`, evidence };
-    }
+    const expected = expectedOf(p);
+    const noInterface = line('bridge.no-interface', { node: p.node, name: p.name });
+    // Cut off, ip printed nothing: that is the machine's doing, not a missing bridge.
+    if (result.timedOut || result.exitCode === null) return told('error', expected, line(result.timedOut ? 'bridge.ip-timeout' : 'bridge.ip-stopped', {}), evidence);
+    if (result.exitCode !== 0 && /does not exist|Cannot find device/i.test(result.output)) return told('fail', expected, noInterface, evidence);
     const [selfJson = '[]', portsJson = '[]'] = result.stdout.split('\n').filter((l) => l.trim().startsWith('['));
     let self: IpLink | undefined;
     let ports: IpLink[];
@@ -49,18 +50,31 @@ export const bridgeCheck: CheckKind<BridgeParams> = {
       self = (JSON.parse(selfJson) as IpLink[])[0];
       ports = JSON.parse(portsJson) as IpLink[];
     } catch {
-      return { status: 'error', expected, observed: 'could not read the output of ip -j', evidence };
+      return told('error', expected, line('common.unreadable-output', { tool: 'ip -j' }), evidence);
     }
-    if (!self) return { status: 'fail', expected, observed: `${p.node} has no interface named ${p.name}`, evidence };
-    const problems: string[] = [];
-    if (self.linkinfo?.info_kind !== 'bridge') problems.push(`${p.name} is a ${self.linkinfo?.info_kind ?? 'plain'} interface, not a bridge`);
-    if (!self.flags?.includes('UP')) problems.push(`${p.name} is down`);
+    if (!self) return told('fail', expected, noInterface, evidence);
+    const problems: Line[] = [];
+    const kind = self.linkinfo?.info_kind;
+    if (kind !== 'bridge') problems.push(kind ? line('bridge.not-bridge', { name: p.name, kind }) : line('bridge.not-bridge-plain', { name: p.name }));
+    if (!self.flags?.includes('UP')) problems.push(line('bridge.down', { name: p.name }));
     const attached = ports.map((l) => l.ifname);
     const missing = (p.ports ?? []).filter((port) => !attached.includes(port));
-    if (missing.length) problems.push(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not attached (attached: ${attached.join(', ') || 'none'})`);
+    const attachedText = attached.length ? attached.join(', ') : line('bridge.none');
+    if (missing.length) problems.push(line(missing.length > 1 ? 'bridge.ports-missing' : 'bridge.port-missing', { missing: andList(missing), attached: attachedText }));
     const addresses = (self.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
-    if (p.address && !addresses.includes(p.address)) problems.push(`${p.name} holds ${addresses.join(', ') || 'no address'}, not ${p.address}`);
-    if (problems.length) return { status: 'fail', expected, observed: problems.join('; '), evidence };
-    return { status: 'pass', expected, observed: `${p.name} is a bridge, up, with ports ${attached.join(', ') || 'none'}${addresses.length ? `, holding ${addresses.join(', ')}` : ''}`, evidence };
+    if (p.address && !addresses.includes(p.address)) {
+      problems.push(addresses.length ? line('bridge.wrong-address', { name: p.name, addresses: addresses.join(', '), address: p.address }) : line('bridge.no-address', { name: p.name, address: p.address }));
+    }
+    if (problems.length) return told('fail', expected, line('bridge.problems', { problems }), evidence);
+    const seen = addresses.length ? line('bridge.observed-address', { name: p.name, ports: attachedText, addresses: addresses.join(', ') }) : line('bridge.observed', { name: p.name, ports: attachedText });
+    return told('pass', expected, seen, evidence);
   },
 };
+
+function expectedOf(p: BridgeParams): Line {
+  const ports = p.ports?.length ? p.ports.join(', ') : undefined;
+  if (ports && p.address) return line('bridge.expected-ports-address', { node: p.node, name: p.name, ports, address: p.address });
+  if (ports) return line('bridge.expected-ports', { node: p.node, name: p.name, ports });
+  if (p.address) return line('bridge.expected-address', { node: p.node, name: p.name, address: p.address });
+  return line('bridge.expected', { node: p.node, name: p.name });
+}

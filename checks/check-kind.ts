@@ -1,5 +1,5 @@
 import type { CheckKindSpec } from '../core/check-kind-spec.js';
-import type { Evidence, CheckStatus } from '../core/result.js';
+import type { Evidence, CheckStatus, SaidLines } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 
 /** What a check kind decides; the grader adds id, title, points and hint. */
@@ -7,6 +7,8 @@ export interface CheckOutcome {
   readonly status: CheckStatus;
   readonly expected: string;
   readonly observed: string;
+  /** expected and observed as catalogue sentences (checks/words/), for reports in the learner's language. */
+  readonly said?: SaidLines;
   readonly evidence: readonly Evidence[];
 }
 

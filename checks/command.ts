@@ -1,5 +1,6 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
+import { line, told } from './words/say.js';
 import { withToken } from './token.js';
 
 interface CommandParams {
@@ -30,12 +31,19 @@ export const commandCheck: CheckKind<CommandParams> = {
     const result = await lab.exec(p.node, ['bash', '-c', p.run], { timeoutMs: 10_000 });
     const evidence = [evidenceOf(p.node, p.run, result)];
     const pattern = p.output === undefined ? undefined : new RegExp(withToken(p.output, token), 'm');
-    const parts = [p.exitCode === undefined ? '' : `exits with ${p.exitCode}`, p.output === undefined ? '' : `prints output matching /${p.output}/`];
-    const expected = `\`${p.run}\` on ${p.node} ${parts.filter(Boolean).join(' and ')}`;
-    if (result.timedOut) return { status: 'fail', expected, observed: 'the command did not finish in time', evidence };
+    const asked = { run: p.run, node: p.node };
+    const expected =
+      p.exitCode === undefined
+        ? line('command.expected-output', { ...asked, pattern: p.output ?? '' })
+        : p.output === undefined
+          ? line('command.expected-exit', { ...asked, code: p.exitCode })
+          : line('command.expected-both', { ...asked, code: p.exitCode, pattern: p.output });
+    if (result.timedOut) return told('fail', expected, line('command.timeout'), evidence);
     const codeOk = p.exitCode === undefined || result.exitCode === p.exitCode;
     const outputOk = pattern === undefined || pattern.test(result.output);
-    const observed = `it exited with ${result.exitCode}${firstLine(result.output) ? ` and printed "${firstLine(result.output).slice(0, 120)}"` : ' and printed nothing'}`;
-    return { status: codeOk && outputOk ? 'pass' : 'fail', expected, observed, evidence };
+    const printed = firstLine(result.output).slice(0, 120);
+    const code = result.exitCode ?? 'null';
+    const observed = printed ? line('command.printed', { code, output: printed }) : line('command.printed-nothing', { code });
+    return told(codeOk && outputOk ? 'pass' : 'fail', expected, observed, evidence);
   },
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
+import { line, told } from './words/say.js';
 import { consumerPattern, firstMatch, readNodeFile, visible } from './file-content.js';
 
 interface FileParams {
@@ -26,22 +27,20 @@ export const fileCheck: CheckKind<FileParams> = {
   },
   nodesOf: (p) => [p.node],
   async run(p, { lab }) {
-    const expected = `a line of ${p.path} on ${p.node} matches /${p.matches}/`;
+    const expected = line('file.expected', { path: p.path, node: p.node, pattern: p.matches });
     const pattern = consumerPattern(p.matches);
     const mark = `@@${randomBytes(6).toString('hex')}`;
     const result = await lab.probe('files', [p.node, p.path], { env: { GRADE_MARK: mark } });
     const evidence = [evidenceOf(p.node, `cat ${p.path}`, result)];
-    if (result.exitCode !== 0) return { status: 'error', expected, observed: `could not read ${p.path}`, evidence };
+    if (result.exitCode !== 0) return told('error', expected, line('file.unreadable', { path: p.path }), evidence);
     const file = readNodeFile(result.stdout, p.path, mark);
-    if (file.state === 'missing') return { status: 'fail', expected, observed: `${p.node} has no file ${p.path}`, evidence };
-    if (file.state !== 'ok') {
-      const why = file.state === 'too-large' ? 'is larger than 64 KiB' : "is not readable by the node's root";
-      return { status: 'fail', expected, observed: `${p.path} ${why}, so grade cannot judge it`, evidence };
-    }
+    if (file.state === 'missing') return told('fail', expected, line('file.missing', { node: p.node, path: p.path }), evidence);
+    if (file.state !== 'ok') return told('fail', expected, line(file.state === 'too-large' ? 'file.too-large' : 'file.not-readable', { path: p.path }), evidence);
     const match = firstMatch(file.lines, pattern);
-    if (match) return { status: 'pass', expected, observed: `line ${match.line}: ${visible(match.text.trim().slice(0, 120))}`, evidence };
+    // Only spaces and tabs are trimmed: a byte-order mark or a CR is what the program read, and is shown.
+    if (match) return told('pass', expected, line('file.match', { line: match.line, text: visible(match.text.replace(/^[ \t]+|[ \t]+$/g, '').slice(0, 120)) }), evidence);
     // The observation is quoted on its own where a behaviour check names this one (because:).
-    const observed = file.lines.every((l) => l.trim() === '') ? `${p.path} on ${p.node} is empty` : `no line of ${p.path} on ${p.node} matches`;
-    return { status: 'fail', expected, observed, evidence };
+    const observed = line(file.lines.every((l) => l.trim() === '') ? 'file.empty' : 'file.no-match', { path: p.path, node: p.node });
+    return told('fail', expected, observed, evidence);
   },
 };

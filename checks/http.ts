@@ -1,6 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
 import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
+import { line, told } from './words/say.js';
 import { hostOfUrl, targetOf } from './resolve-name.js';
 import { forgedHandshake, withoutSynLine } from './tcp-connect.js';
 import { fill, placeholders, shown, usesPort } from './token.js';
@@ -44,7 +45,7 @@ export const httpCheck: CheckKind<HttpParams> = {
     const { host, port } = hostOfUrl(url);
     const target = await targetOf(lab, p.node, host, holderOf);
     if (target.address === undefined) {
-      return { status: target.fault ? 'error' : 'fail', expected: `${p.node} fetches ${p.url} and the page contains ${shown(p.expect)}`, observed: target.why, evidence: [...target.evidence] };
+      return told(target.fault ? 'error' : 'fail', line('http.expected', { node: p.node, url: p.url, want: shown(p.expect) }), target.why, [...target.evidence]);
     }
     // curl must not look the name up itself: where checks run, it would read the image's files, not the node's.
     const pin = target.address === host ? [] : ['--resolve', `${host}:${port}:${target.address}`];
@@ -58,17 +59,17 @@ export const httpCheck: CheckKind<HttpParams> = {
     const evidence = [...target.evidence, evidenceOf(place, `curl ${options.join(' ')}${options.length ? ' ' : ''}${url}${watched}`, result)];
     const want = fill(p.expect, values);
     const shownWant = shown(p.expect);
-    const expected = `${place} fetches ${p.url} and the page contains ${shownWant}`;
+    const expected = line('http.expected', { node: place, url: p.url, want: shownWant });
     const missing = missingNetns(result.output);
-    if (missing) return { status: 'fail', expected, observed: missing, evidence };
+    if (missing) return told('fail', expected, missing, evidence);
     if (result.exitCode !== 0) {
-      const why = firstLine(result.stderr) || `curl exited with ${result.exitCode}`;
-      return { status: 'fail', expected, observed: why.replace(/^curl: \(\d+\) /, ''), evidence };
+      const curlSaid = firstLine(result.stderr).replace(/^curl: \(\d+\) /, '');
+      return told('fail', expected, curlSaid ? line('common.text', { text: curlSaid }) : line('http.curl-exit', { code: result.exitCode ?? '?' }), evidence);
     }
     const forged = far ? forgedHandshake(syn, place, far) : undefined;
-    if (forged) return { ...forged, expected, evidence };
-    if (result.stdout.includes(want)) return { status: 'pass', expected, observed: `the page contains ${shownWant}`, evidence };
+    if (forged) return told(forged.status, expected, forged.line, evidence);
+    if (result.stdout.includes(want)) return told('pass', expected, line('http.contains', { want: shownWant }), evidence);
     const body = firstLine(result.stdout);
-    return { status: 'fail', expected, observed: body ? `the page was "${body.slice(0, 120)}"` : 'the page was empty', evidence };
+    return told('fail', expected, body ? line('http.page-was', { body: body.slice(0, 120) }) : line('http.page-empty'), evidence);
   },
 };

@@ -2,6 +2,10 @@ import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { LAB_IPTABLES_SAVE } from './iptables/fixtures.js';
 import type { ExecResult, LabExec } from '../runner/lab-exec.js';
+import { contextOf, fakeLab as labWorld } from '../test/support/fake-lab.js';
+import {
+  RULES_BOTH_STORES, RULES_LEGACY_MASQUERADE, RULES_LEGACY_STATISTIC_ONLY, RULES_NFT_MASQUERADE, replay, type Recorded,
+} from '../test/support/fake-lab-recordings.js';
 import { describePacket, describeTargets, iptablesCheck, type IptablesParams } from './iptables.js';
 
 // ajv is CommonJS: under NodeNext the class is the default import's `.default`.
@@ -196,5 +200,55 @@ describe('sentences', () => {
     expect(describeTargets([{ target: 'ACCEPT' }])).toBe('an ACCEPT rule');
     expect(describeTargets([{ target: 'REDIRECT', toPorts: '3128' }])).toBe('a REDIRECT rule to port 3128');
     expect(describeTargets([{ target: 'DNAT', toDestination: '10.0.0.2:80' }, { target: 'REDIRECT' }], false)).toBe('no DNAT rule to 10.0.0.2:80, nor REDIRECT,');
+  });
+});
+
+describe('iptables check on listings recorded from a lab', () => {
+  const anyNat: IptablesParams = { node: 'host', table: 'nat', chain: 'POSTROUTING', packet: { source: '192.168.15.0/24', outInterface: 'eth0' }, anyOf: [{ target: 'MASQUERADE' }, { target: 'SNAT', toSource: '192.168.1.2' }] };
+  /** The rule dump as the lab printed it, under the check's own marker; `edit` changes the recorded text first. */
+  async function recorded(r: Recorded, params: IptablesParams = anyNat, edit: (text: string) => string = (t) => t) {
+    const lab = labWorld({ exec: (_node, argv) => replay({ ...r, stdout: edit(r.stdout) }, argv[4]) });
+    return iptablesCheck.run(params, contextOf(lab));
+  }
+  const legacyRule = '-A POSTROUTING -s 192.168.15.0/24 -o eth0 -j MASQUERADE';
+
+  it('iptables-nft (the solution): passes, the rule quoted as iptables-nft-save prints it', async () => {
+    expect(await recorded(RULES_NFT_MASQUERADE)).toMatchObject({ status: 'pass', observed: '`-A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE` handles these packets' });
+  });
+
+  it('a rule in the legacy store counts, and says where it is', async () => {
+    expect(await recorded(RULES_LEGACY_MASQUERADE)).toMatchObject({ status: 'pass', observed: `in iptables-legacy nat POSTROUTING: \`${legacyRule}\` handles these packets` });
+  });
+
+  it('rules in both stores: both are read, and the observation says so', async () => {
+    const outcome = await recorded(RULES_BOTH_STORES);
+    expect(outcome.status).toBe('pass');
+    expect(outcome.observed).toMatch(/\(this node has rules in both nft and iptables-legacy; both were read\)$/);
+    expect(outcome.evidence[0]?.output).toMatch(/^# iptables-nft-save\n[\s\S]*\n# iptables-legacy-save\n/);
+  });
+
+  it('an unknown match module (-m statistic): the rule "may not match" and does not count', async () => {
+    const outcome = await recorded(RULES_LEGACY_STATISTIC_ONLY);
+    expect(outcome.status).toBe('fail');
+    expect(outcome.observed).toContain('(may not match: grade cannot tell whether -m statistic --mode random --probability 0.50000000000 lets these packets through, so the rule does not count)');
+  });
+
+  it('a comment with a newline is read as part of its rule; a rule line written inside a comment is no rule (hostile)', async () => {
+    const commented = /^-A POSTROUTING .*--comment "line one\nline two" -j MASQUERADE$/m.exec(RULES_BOTH_STORES.stdout)?.[0] ?? '';
+    expect(commented).not.toBe('');
+    const real = await recorded(RULES_LEGACY_MASQUERADE, anyNat, (t) => t.replace(legacyRule, commented));
+    expect(real).toMatchObject({ status: 'pass', observed: expect.stringContaining('--comment "line one\nline two" -j MASQUERADE` handles these packets') });
+    const inComment = `-A POSTROUTING -o eth0 -m comment --comment "x\n${legacyRule}" -j ACCEPT`;
+    expect(await recorded(RULES_LEGACY_MASQUERADE, anyNat, (t) => t.replace(legacyRule, inComment))).toMatchObject({ status: 'fail' });
+  });
+
+  it('a listing over 1 MiB fails as the learner\'s (the dump keeps 1 MiB and reports the whole size)', async () => {
+    const outcome = await recorded(RULES_LEGACY_MASQUERADE, anyNat, (t) => t.replace(/(iptables-legacy-save 0 )\d+/, '$1' + String(2 * 1024 * 1024 + 1)));
+    expect(outcome).toMatchObject({ status: 'fail', observed: 'the iptables-legacy-save listing on host is 2.0 MiB, over the 1.0 MiB grade reads: a rule set this large cannot be judged' });
+  });
+
+  it("an exec failure is thrown for the grader to report as grade's error", async () => {
+    const lab = labWorld({ exec: () => new Error('exec failed: container gone') });
+    await expect(iptablesCheck.run(anyNat, contextOf(lab))).rejects.toThrow('container gone');
   });
 });

@@ -6,6 +6,7 @@ import {
 } from './iptables/match-rule.js';
 import type { Rule } from './iptables/rule-types.js';
 import { dumpRules, RULE_DUMP_CAP } from './rule-dump.js';
+import { line, told, type Line } from './words/say.js';
 
 export interface IptablesParams {
   node: string;
@@ -80,67 +81,90 @@ const schema = {
 
 /** "tcp packets from 192.168.15.0/24 to port 8080 arriving on eth0" */
 export function describePacket(p: PacketClass): string {
-  const words = [p.protocol === undefined ? 'packets' : `${p.protocol} packets`];
-  if (p.source !== undefined) words.push(`from ${p.source}${p.sport === undefined ? '' : ` port ${p.sport}`}`);
-  else if (p.sport !== undefined) words.push(`from port ${p.sport}`);
-  if (p.destination !== undefined) words.push(`to ${p.destination}${p.dport === undefined ? '' : ` port ${p.dport}`}`);
-  else if (p.dport !== undefined) words.push(`to port ${p.dport}`);
-  if (p.inInterface !== undefined) words.push(`arriving on ${p.inInterface}`);
-  if (p.outInterface !== undefined) words.push(`leaving ${p.outInterface}`);
-  return words.length === 1 && p.protocol === undefined ? 'all packets' : words.join(' ');
+  return packetLine(p).text;
 }
 
-function targetDetail(t: WantedTarget): string {
-  const parts = [t.toDestination, t.toSource].filter((x): x is string => x !== undefined).map((x) => `to ${x}`);
-  if (t.toPorts !== undefined) parts.push(`to port${t.toPorts.includes('-') ? 's' : ''} ${t.toPorts}`);
-  return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
+function packetLine(p: PacketClass): Line {
+  const empty = p.protocol === undefined && [p.source, p.sport, p.destination, p.dport, p.inInterface, p.outInterface].every((x) => x === undefined);
+  if (empty) return line('iptables.all-packets');
+  const from = p.source !== undefined ? (p.sport === undefined ? line('iptables.from', { address: p.source }) : line('iptables.from-port', { address: p.source, port: p.sport })) : p.sport !== undefined ? line('iptables.from-any-port', { port: p.sport }) : '';
+  const to = p.destination !== undefined ? (p.dport === undefined ? line('iptables.to', { address: p.destination }) : line('iptables.to-port', { address: p.destination, port: p.dport })) : p.dport !== undefined ? line('iptables.to-any-port', { port: p.dport }) : '';
+  return line('iptables.packet', {
+    proto: p.protocol === undefined ? line('iptables.any-proto') : line('iptables.proto', { protocol: p.protocol }),
+    from,
+    to,
+    in: p.inInterface === undefined ? '' : line('iptables.in', { dev: p.inInterface }),
+    out: p.outInterface === undefined ? '' : line('iptables.out', { dev: p.outInterface }),
+  });
+}
+
+/** Items folded into one sentence, two at a time, by `id` ("a, b, c" or "a then b then c"). */
+function folded(items: readonly (Line | string)[], id: Parameters<typeof line>[0]): Line | string {
+  if (items.length <= 1) return items[0] ?? '';
+  return line(id, { first: items[0]!, rest: folded(items.slice(1), id) });
+}
+
+function targetDetail(t: WantedTarget): Line | string {
+  const parts: Line[] = [t.toDestination, t.toSource].filter((x): x is string => x !== undefined).map((x) => line('iptables.detail-to', { address: x }));
+  if (t.toPorts !== undefined) parts.push(line(t.toPorts.includes('-') ? 'iptables.detail-ports' : 'iptables.detail-port', { ports: t.toPorts }));
+  return folded(parts, 'iptables.concat');
 }
 
 /** "a MASQUERADE rule, or SNAT to 192.168.1.2," (or, for expect: false, "no MASQUERADE rule, nor SNAT ...,") */
 export function describeTargets(targets: readonly WantedTarget[], expect = true): string {
-  const text = targets.map((t, i) => {
-    if (i > 0) return `${expect ? 'or' : 'nor'} ${t.target}${targetDetail(t)}`;
-    const article = expect ? (/^[AEIOU]/i.test(t.target) ? 'an' : 'a') : 'no';
-    return `${article} ${t.target} rule${targetDetail(t)}`;
+  return targetsLine(targets, expect).text;
+}
+
+function targetsLine(targets: readonly WantedTarget[], expect: boolean): Line {
+  const items = targets.map((t, i) => {
+    const params = { target: t.target, detail: targetDetail(t) };
+    if (i > 0) return line(expect ? 'iptables.target-or' : 'iptables.target-nor', params);
+    return line(!expect ? 'iptables.target-no' : /^[AEIOU]/i.test(t.target) ? 'iptables.target-an' : 'iptables.target-a', params);
   });
-  return text.join(', ') + (targets.length > 1 ? ',' : '');
+  const list = folded(items, 'iptables.targets-more') as Line;
+  return targets.length > 1 ? line('iptables.targets-end', { list }) : list;
 }
 
-export function expectedSentence(query: RuleQuery, expect = true): string {
-  return `${describeTargets(query.targets, expect)} in ${query.table} ${query.chain} for ${describePacket(query.packet)}`;
+function expectedLine(query: RuleQuery, expect: boolean): Line {
+  const params = { targets: targetsLine(query.targets, expect), table: query.table, chain: query.chain, packets: packetLine(query.packet) };
+  return line(expect ? 'iptables.expected' : 'iptables.expected-none', params);
 }
 
-const quote = (rule: Rule): string => `\`${rule.line}\``;
+const quote = (rule: Rule): Line => line('iptables.rule', { rule: rule.line });
 
-function describeMatch(m: RuleMatch): string {
+function describeMatch(m: RuleMatch): Line {
   // A match never holds assumptions: rules with conditions grade cannot judge are near misses.
-  const via = m.via.length === 0 ? '' : ` (reached through ${m.via.map(quote).join(' then ')})`;
-  return `${quote(m.rule)}${via}`;
+  if (m.via.length === 0) return quote(m.rule);
+  return line('iptables.reached-through', { rule: quote(m.rule), chain: folded(m.via.map(quote), 'iptables.then') });
 }
 
 /** What was found, in one sentence: the rule that handles the packets, or why none does. */
 export function observedSentence(query: RuleQuery, report: MatchReport): string {
-  const where = `${query.table} ${query.chain}`;
+  return observedLine(query, report).text;
+}
+
+function observedLine(query: RuleQuery, report: MatchReport): Line {
+  const where = { table: query.table, chain: query.chain };
   const found = effectiveMatches(report);
   const [first] = found;
   if (first !== undefined) {
-    const more = found.length > 1 ? ` (and ${found.length - 1} more matching rule${found.length > 2 ? 's' : ''})` : '';
-    return `${describeMatch(first)} handles these packets${more}`;
+    const rule = describeMatch(first);
+    if (found.length === 1) return line('iptables.handles', { rule });
+    return found.length === 2 ? line('iptables.handles-one-more', { rule }) : line('iptables.handles-more', { rule, count: found.length - 1 });
   }
   const shadowed = report.matches[0];
-  if (shadowed?.shadowedBy !== undefined) {
-    return `${describeMatch(shadowed)} would, but the earlier ${quote(shadowed.shadowedBy)} takes these packets first`;
-  }
-  const policy = report.policy === null ? '' : ` (policy ${report.policy})`;
-  if (report.ruleCount === 0) return `${where} has no rules${policy}`;
+  if (shadowed?.shadowedBy !== undefined) return line('iptables.shadowed', { rule: describeMatch(shadowed), earlier: quote(shadowed.shadowedBy) });
+  if (report.ruleCount === 0) return report.policy === null ? line('iptables.no-rules', where) : line('iptables.no-rules-policy', { ...where, policy: report.policy });
   if (report.nearMisses.length > 0) {
-    const shown = report.nearMisses.slice(0, 3).map((n) => `${quote(n.rule)} (${n.reasons.join('; ')})`);
+    const shown = report.nearMisses.slice(0, 3).map((n) => line('iptables.near-miss', { rule: quote(n.rule), reasons: n.reasons.join('; ') }));
     const rest = report.nearMisses.length - shown.length;
-    return `no rule in ${where} does; closest: ${shown.join(' | ')}${rest > 0 ? ` (and ${rest} more)` : ''}`;
+    const list = folded(shown, 'iptables.bar');
+    return rest > 0 ? line('iptables.closest-more', { ...where, shown: list, count: rest }) : line('iptables.closest', { ...where, shown: list });
   }
-  const names = [...new Set(query.targets.map((t) => t.target))].join(' or ');
-  const count = `${report.ruleCount} rule${report.ruleCount === 1 ? '' : 's'}`;
-  return `${where} has ${count}${policy}, none doing ${names} for these packets`;
+  const names = folded([...new Set(query.targets.map((t) => t.target))], 'iptables.or');
+  const count = report.ruleCount === 1 ? line('iptables.one-rule') : line('iptables.rules', { count: report.ruleCount });
+  if (report.policy === null) return line('iptables.none-doing', { ...where, count, names });
+  return line('iptables.none-doing-policy', { ...where, count, policy: report.policy, names });
 }
 
 function wantedTargets(p: IptablesParams): WantedTarget[] {
@@ -157,29 +181,29 @@ const MIB = 1024 * 1024;
 const sizeText = (bytes: number): string => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 
 /** Sentences every observation ends with: both stores in use, listings grade could not fully read. */
-function notesOf(rules: KernelRules, judgement: Judgement | null): string {
-  const notes: string[] = [];
-  if (judgement?.bothBackends ?? false) notes.push('this node has rules in both nft and iptables-legacy; both were read');
+function withNotes(observed: Line, rules: KernelRules, judgement: Judgement | null): Line {
+  const notes: (Line | string)[] = [];
+  if (judgement?.bothBackends ?? false) notes.push(line('iptables.both-backends'));
   notes.push(...rules.notes);
-  return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
+  return notes.length === 0 ? observed : line('iptables.with-notes', { observed, notes: folded(notes, 'common.semicolon') });
 }
 
 /** The observation for a rule query, across every chain that stands for its (table, chain). */
-function observedOf(query: RuleQuery, j: Judgement): string {
+function observedOf(query: RuleQuery, j: Judgement): Line {
   const empty: MatchReport = { chainFound: false, policy: null, ruleCount: 0, searched: [], matches: [], possible: [], nearMisses: [] };
   const primary = j.primary;
   const plain = j.reports.length === 1 && primary?.place.backend === 'nft' && primary.place.table.family === 'ip';
-  const where = primary === null || plain ? '' : `in ${primary.place.label}: `;
-  const text = `${where}${observedSentence(query, primary?.report ?? empty)}`;
-  return j.blockedBy === null ? text : `${text}, but ${j.blockedBy}`;
+  const found = observedLine(query, primary?.report ?? empty);
+  const text = primary === null || plain ? found : line('iptables.in-place', { label: primary.place.label, observed: found });
+  return j.blockedBy === null ? text : line('iptables.but', { observed: text, blocked: j.blockedBy });
 }
 
 /** The default policy of the chains on the hook: DROP when any of them drops what its rules leave. */
-function judgePolicy(rules: KernelRules, p: IptablesParams, wanted: 'ACCEPT' | 'DROP'): { pass: boolean; observed: string } {
+function judgePolicy(rules: KernelRules, p: IptablesParams, wanted: 'ACCEPT' | 'DROP'): { pass: boolean; observed: Line } {
   const places = chainPlaces(rules, p.table ?? 'filter', p.chain);
-  const policies = places.map((x) => `${x.label} ${x.chain.policy ?? 'none (a user chain)'}`);
+  const policies = places.map((x) => line('iptables.policy-of', { label: x.label, policy: x.chain.policy ?? line('iptables.user-chain') }));
   const drops = places.some((x) => x.chain.policy !== null && x.chain.policy !== 'ACCEPT');
-  const observed = places.length === 0 ? `no ${p.table ?? 'filter'} ${p.chain} chain exists, so nothing is dropped there` : `policy: ${policies.join(', ')}`;
+  const observed = places.length === 0 ? line('iptables.no-chain', { table: p.table ?? 'filter', chain: p.chain }) : line('iptables.policies', { policies: folded(policies, 'iptables.list') });
   return { pass: drops === (wanted === 'DROP'), observed };
 }
 
@@ -191,31 +215,30 @@ export const iptablesCheck: CheckKind<IptablesParams> = {
   async run(p, { lab }): Promise<CheckOutcome> {
     const query: RuleQuery = { table: p.table ?? 'filter', chain: p.chain, packet: p.packet ?? {}, targets: wantedTargets(p) };
     const expect = p.expect ?? true;
-    const expected = p.policy !== undefined ? `${query.table} ${query.chain} drops ${p.policy === 'DROP' ? '' : 'nothing '}by default (policy ${p.policy})` : expectedSentence(query, expect);
+    const chain = { table: query.table, chain: query.chain };
+    const expected = p.policy !== undefined ? line(p.policy === 'DROP' ? 'iptables.expected-policy-drop' : 'iptables.expected-policy-accept', chain) : expectedLine(query, expect);
     const dump = await dumpRules(lab, p.node);
     const evidence = [dump.evidence];
-    if (dump.kind === 'failed') return { status: 'error', expected, observed: dump.why, evidence };
+    if (dump.kind === 'failed') return told('error', expected, line('common.text', { text: dump.why }), evidence);
     if (dump.kind === 'too-big') {
-      const observed = `the ${dump.source} listing on ${p.node} is ${sizeText(dump.size)}, over the ${sizeText(RULE_DUMP_CAP)} grade reads: a rule set this large cannot be judged`;
-      return { status: 'fail', expected, observed, evidence };
+      const observed = line('iptables.too-big', { source: dump.source, node: p.node, size: sizeText(dump.size), cap: sizeText(RULE_DUMP_CAP) });
+      return told('fail', expected, observed, evidence);
     }
     const { rules } = dump;
     if (rules.legacy.anomalies.length > 0) {
-      const observed = `the iptables-legacy rules on ${p.node} do not read as one unambiguous listing (${rules.legacy.anomalies.join('; ')}), so none of them can be trusted`;
-      return { status: 'fail', expected, observed, evidence };
+      return told('fail', expected, line('iptables.legacy-ambiguous', { node: p.node, anomalies: rules.legacy.anomalies.join('; ') }), evidence);
     }
-    if (rules.nft.anomalies.length > 0) return { status: 'error', expected, observed: `the nft listing on ${p.node} could not be read: ${rules.nft.anomalies.join('; ')}`, evidence };
+    if (rules.nft.anomalies.length > 0) return told('error', expected, line('iptables.nft-unreadable', { node: p.node, anomalies: rules.nft.anomalies.join('; ') }), evidence);
     if (p.policy !== undefined) {
       const verdict = judgePolicy(rules, p, p.policy);
-      return { status: verdict.pass ? 'pass' : 'fail', expected, observed: `${verdict.observed}${notesOf(rules, null)}`, evidence };
+      return told(verdict.pass ? 'pass' : 'fail', expected, withNotes(verdict.observed, rules, null), evidence);
     }
     let judgement: Judgement;
     try {
       judgement = judgePlaces(rules, query);
     } catch (e) {
-      return { status: 'error', expected, observed: `could not compare rules: ${e instanceof Error ? e.message : String(e)}`, evidence };
+      return told('error', expected, line('iptables.could-not-compare', { why: e instanceof Error ? e.message : String(e) }), evidence);
     }
-    const observed = `${observedOf(query, judgement)}${notesOf(rules, judgement)}`;
-    return { status: judgement.handled === expect ? 'pass' : 'fail', expected, observed, evidence };
+    return told(judgement.handled === expect ? 'pass' : 'fail', expected, withNotes(observedOf(query, judgement), rules, judgement), evidence);
   },
 };

@@ -2,6 +2,7 @@ import type { LabExec } from '../runner/lab-exec.js';
 import type { CheckKind, CheckOutcome } from './check-kind.js';
 import { evidenceOf, firstLine } from './evidence.js';
 import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
+import { andList, line, told, type Line } from './words/say.js';
 
 interface ReachParams {
   node: string;
@@ -65,23 +66,22 @@ export const reachCheck: CheckKind<ReachParams> = {
       const args = ['ping', '-n', ...NEGATIVE, p.to];
       const result = await lab.exec(from, args, { timeoutMs: 4000 });
       const evidence = [evidenceOf(from, args.join(' '), result)];
-      const expected = `${from} gets no reply from ${p.to}`;
+      const expected = line('reach.expected-none', { from, to: p.to });
       const missing = missingNetns(result.output);
-      if (missing) return { status: 'fail', expected, observed: missing, evidence };
-      if (result.timedOut || result.exitCode === null) return { status: 'error', expected, observed: 'ping did not finish in time', evidence };
+      if (missing) return told('fail', expected, missing, evidence);
+      if (result.timedOut || result.exitCode === null) return told('error', expected, line('reach.ping-timeout'), evidence);
       const received = receivedOf(result.output);
-      if (received > 0) return { status: 'fail', expected, observed: `${received} of the echo requests were answered`, evidence };
+      if (received > 0) return told('fail', expected, line('reach.answered', { count: received }), evidence);
       // No reply proves something only if ping really sent (or the kernel had no route at all).
       if (!/packets transmitted|Network is unreachable/.test(result.output)) {
-        return { status: 'error', expected, observed: `ping did not run: ${firstLine(result.output) || `exit status ${result.exitCode}`}`, evidence };
+        return told('error', expected, line('reach.ping-did-not-run', { why: firstLine(result.output) || line('reach.exit-status', { code: result.exitCode }) }), evidence);
       }
-      return { status: 'pass', expected, observed: explainNoReply(from, p.to, result.output), evidence };
+      return told('pass', expected, explainNoReply(from, p.to, result.output), evidence);
     }
     if (isLoopback(p.to)) return reachLoopback(from, p.to, lab);
     const farNode = p.far ?? holderOf(p.to);
     if (!farNode) {
-      const expected = `${from} gets replies from ${p.to}`;
-      return { status: 'error', expected, observed: `the exercise does not say which node holds ${p.to}: give this check a far: node`, evidence: [] };
+      return told('error', line('reach.expected-replies', { from, to: p.to }), line('reach.no-far', { to: p.to }), []);
     }
     return reachThrough({ from, far: placeOf(farNode, p.farNetns), to: p.to, hiddenFrom: p.hiddenFrom, sourceOnWire: p.sourceOnWire }, lab);
   },
@@ -94,38 +94,32 @@ async function reachThrough(path: Path, lab: LabExec): Promise<CheckOutcome> {
   const inNode = from.split('/')[0] === far.split('/')[0];
   const where = inNode ? 'inside the node' : "on the lab's switch";
   const evidence = [evidenceOf(from, `ping -c 1 -w 3 ${to}   (and, ${where}, a capture of these echo requests)`, result)];
-  const expected = `${from} gets replies from ${to}, and its echo requests reach ${far}`;
-  if (result.timedOut || result.exitCode === null) return { status: 'error', expected, observed: 'ping did not finish in time', evidence };
+  const expected = line('reach.expected', { from, to, far });
+  if (result.timedOut || result.exitCode === null) return told('error', expected, line('reach.ping-timeout'), evidence);
   const missing = missingNetns(result.output);
-  if (missing) return { status: 'fail', expected, observed: missing, evidence };
+  if (missing) return told('fail', expected, missing, evidence);
   const seen = probeLine(result.stdout);
   const { sent, into } = seen;
-  if (sent < 0 || into < 0 || seen.back < 0) return { status: 'error', expected, observed: 'could not watch the lab\'s links for the echo requests', evidence };
+  if (sent < 0 || into < 0 || seen.back < 0) return told('error', expected, line('reach.unwatched'), evidence);
   const received = receivedOf(result.output);
-  if (received === 0) return { status: 'fail', expected, observed: explainNoReply(from, to, result.output), evidence };
-  const forged = (what: string) => ({
-    status: 'fail' as const,
-    expected,
-    observed: `${from} got ${received} replies, but ${what}: something answered for ${to} that is not ${far} (an address on ${from} itself, or a relay?)`,
-    evidence,
-  });
+  if (received === 0) return told('fail', expected, explainNoReply(from, to, result.output), evidence);
+  const forged = (what: Line) => told('fail', expected, line('reach.forged', { from, count: received, what, to, far }), evidence);
   if ((sent === 0 || into === 0) && sourceOnWire) {
-    return { status: 'fail', expected: `${expected} from ${sourceOnWire}`, observed: `${from} got ${received} replies, but no echo request reached ${far} from ${sourceOnWire}: its source was rewritten on the way (NAT)`, evidence };
+    const fromSource = line('reach.expected-source', { expected, source: sourceOnWire });
+    return told('fail', fromSource, line('reach.rewritten', { from, count: received, far, source: sourceOnWire }), evidence);
   }
   // Between nodes the switch sees what leaves the sender's node; inside one, what leaves the namespace.
-  if (sent === 0) return forged(`none of its echo requests left ${inNode ? from : from.split('/')[0]}`);
-  if (into === 0) return forged(`none of its echo requests reached ${far}`);
-  const wrong = wrongAnswer(path, seen, inNode);
-  if (wrong) return { status: 'fail', expected, observed: `${from} got ${received} replies, but ${wrong}`, evidence };
-  const observed = `${received} of the echo requests were answered: ${far} received ${into} of them, and its own reply came back to ${from}${insideNote(from, far)}`;
-  if (!hiddenFrom) return { status: 'pass', expected, observed, evidence };
-  const tunnelled = `${expected}, crossing ${hiddenFrom} only inside a tunnel`;
+  if (sent === 0) return forged(line('reach.none-left', { node: inNode ? from : from.split('/')[0]! }));
+  if (into === 0) return forged(line('reach.none-reached', { far }));
+  const wrong = wrongAnswerLine(path, seen, inNode);
+  if (wrong) return told('fail', expected, line('reach.wrong', { from, count: received, wrong }), evidence);
+  const observed = insideNote(from, far, line('reach.proven', { count: received, far, into, from }));
+  if (!hiddenFrom) return told('pass', expected, observed, evidence);
+  const tunnelled = line('reach.expected-tunnel', { expected, hidden: hiddenFrom });
   const inClear = Number(/^@@probe .* watch=(\d+)/m.exec(result.stdout)?.[1] ?? '-1');
-  if (inClear < 0) return { status: 'error', expected: tunnelled, observed: `could not watch ${hiddenFrom}'s links`, evidence };
-  if (inClear > 0) {
-    return { status: 'fail', expected: tunnelled, observed: `${observed}, but ${inClear} crossed ${hiddenFrom} as plain echo requests: routed, not tunnelled`, evidence };
-  }
-  return { status: 'pass', expected: tunnelled, observed: `${observed}; ${hiddenFrom} saw none of them in clear`, evidence };
+  if (inClear < 0) return told('error', tunnelled, line('reach.hidden-unwatched', { hidden: hiddenFrom }), evidence);
+  if (inClear > 0) return told('fail', tunnelled, line('reach.in-clear', { proven: observed, count: inClear, hidden: hiddenFrom }), evidence);
+  return told('pass', tunnelled, line('reach.tunnelled', { proven: observed, hidden: hiddenFrom }), evidence);
 }
 
 /** probe-ping's "@@probe" line: requests out of the sender and into the far end, the far end's replies and those back at the sender. */
@@ -152,27 +146,27 @@ export function probeLine(stdout: string): ProbeLine {
  * No learner node on the way may hold a raw or packet socket: by hand it can copy every field we match.
  */
 export function wrongAnswer(path: Pick<Path, 'from' | 'far'>, seen: ProbeLine, inNode: boolean): string | undefined {
+  return wrongAnswerLine(path, seen, inNode)?.text;
+}
+
+/** wrongAnswer as a catalogue sentence. */
+export function wrongAnswerLine(path: Pick<Path, 'from' | 'far'>, seen: ProbeLine, inNode: boolean): Line | undefined {
   const { from, far } = path;
-  if (seen.answered === 0) {
-    return `${far} sent no reply of its own to the ${seen.into} requests it got: something else answered in its place (an address on ${from} itself, or a router, while a copy of each request went on to ${far})`;
-  }
-  if (seen.back === 0) {
-    return `none of the ${seen.answered} replies ${far} sent reached ${from}${inNode ? '' : ' through the switch'}: what ${from} got was made elsewhere (a router answering in ${far}'s place?)`;
-  }
+  if (seen.answered === 0) return line('reach.no-own-reply', { far, into: seen.into, from });
+  if (seen.back === 0) return line(inNode ? 'reach.replies-lost' : 'reach.replies-lost-switch', { answered: seen.answered, far, from });
   const relay = seen.relays[0];
   if (relay) {
     const [node, kind] = relay.split(':');
-    const where = node === '?' ? 'a network namespace of yours' : node;
-    return `${where} held a ${kind} socket during the check: a program there reads and writes whole packets behind the kernel's back (a relay, a responder, or a tcpdump left running), so grade cannot tell its packets from forwarding. Stop it and check again`;
+    return line('reach.relay', { where: node === '?' ? line('reach.yours') : (node ?? ''), kind: kind ?? '' });
   }
   return undefined;
 }
 
 /** What the proof cannot see where an end is a namespace of the learner's: captures run inside it, not on the switch. */
-function insideNote(from: string, far: string): string {
+function insideNote(from: string, far: string, proven: Line): Line {
   const inside = [from, far].filter((p) => p.includes('/'));
-  if (inside.length === 0) return '';
-  return ` (watched inside ${inside.join(' and ')}, which ${inside.length > 1 ? 'are' : 'is'} yours: grade saw the packets there, not the way they took in between)`;
+  if (inside.length === 0) return proven;
+  return line(inside.length > 1 ? 'reach.proven-inside-many' : 'reach.proven-inside-one', { proven, places: andList(inside) });
 }
 
 /** 127.0.0.0/8 is the sender itself by definition: a plain ping shows whether its lo is up. */
@@ -180,13 +174,13 @@ async function reachLoopback(from: string, to: string, lab: LabExec): Promise<Ch
   const args = ['ping', '-n', '-c', '1', '-i', '0.2', '-w', '2', to];
   const result = await lab.exec(from, args, { timeoutMs: 4000 });
   const evidence = [evidenceOf(from, args.join(' '), result)];
-  const expected = `${from} gets replies from its own loopback address ${to}`;
+  const expected = line('reach.expected-loopback', { from, to });
   const missing = missingNetns(result.output);
-  if (missing) return { status: 'fail', expected, observed: missing, evidence };
+  if (missing) return told('fail', expected, missing, evidence);
   const received = receivedOf(result.output);
-  if (received > 0) return { status: 'pass', expected, observed: `${received} of the echo requests were answered`, evidence };
+  if (received > 0) return told('pass', expected, line('reach.answered', { count: received }), evidence);
   const down = /Network is unreachable|Cannot assign requested address/i.test(result.output);
-  return { status: 'fail', expected, observed: down ? `the loopback interface lo of ${from} is down (Network is unreachable)` : `no reply from ${to}`, evidence };
+  return told('fail', expected, down ? line('reach.lo-down', { from }) : line('reach.no-reply-from', { to }), evidence);
 }
 
 function isLoopback(address: string): boolean {
@@ -197,9 +191,9 @@ function receivedOf(output: string): number {
   return Number(/(\d+) received/.exec(output)?.[1] ?? '0');
 }
 
-function explainNoReply(node: string, to: string, output: string): string {
-  if (/Network is unreachable/i.test(output)) return `${node} has no route to ${to} (Network is unreachable)`;
-  if (/Destination Host Unreachable/i.test(output)) return `nobody answered ARP for the next hop towards ${to} (Destination Host Unreachable)`;
-  if (/Destination Net Unreachable/i.test(output)) return `a router on the way has no route to ${to} (Destination Net Unreachable)`;
-  return `no reply from ${to}: the request or the reply got lost on the way`;
+function explainNoReply(node: string, to: string, output: string): Line {
+  if (/Network is unreachable/i.test(output)) return line('reach.network-unreachable', { node, to });
+  if (/Destination Host Unreachable/i.test(output)) return line('reach.host-unreachable', { to });
+  if (/Destination Net Unreachable/i.test(output)) return line('reach.net-unreachable', { to });
+  return line('reach.lost', { to });
 }

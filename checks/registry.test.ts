@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -33,6 +33,14 @@ describe('checkKinds', () => {
     expect([...registered.keys()].sort()).toEqual([...defined.keys()].sort());
     for (const [name, [def]] of defined) expect(registered.get(name), `${name} (${def?.file})`).toBe(def?.kind);
     expect(registered.size).toBeGreaterThanOrEqual(11);
+  });
+
+  test('each kind is registered under its own name, with a description, and has a unit test file of its own', () => {
+    const kinds = [...checkKinds()];
+    expect(kinds.filter(([key, kind]) => key !== kind.name).map(([key]) => key)).toEqual([]);
+    expect(kinds.filter(([, kind]) => !kind.description).map(([key]) => key)).toEqual([]);
+    // checks/<kind>.test.ts runs the kind against the fake lab world (test/support/fake-lab.ts).
+    expect(kinds.map(([key]) => `${key}.test.ts`).filter((f) => !existsSync(join(CHECKS, f)))).toEqual([]);
   });
 
   test('each kind has a parameter schema that names its fields and forbids others', () => {

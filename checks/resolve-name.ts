@@ -4,7 +4,8 @@ import type { Evidence } from '../core/result.js';
 import type { LabExec } from '../runner/lab-exec.js';
 import { evidenceOf } from './evidence.js';
 import { parseResolveOutput, type Lookup, type ResolveReport } from './resolve-output.js';
-import { queryFilter } from './resolve-query.js';
+import { queryAndAnswerFilter, queryFilter } from './resolve-query.js';
+import { line, type Line } from './words/say.js';
 
 /** Seconds one lookup may take in probe-resolve (its LIMIT). */
 export const LOOKUP_SECONDS = 5;
@@ -22,7 +23,9 @@ export interface Resolution {
  */
 export async function resolveOn(lab: LabExec, node: string, question: string, watch?: { far?: string }): Promise<Resolution> {
   const mark = `@@${randomBytes(6).toString('hex')}`;
-  const args = [node, question, ...(watch ? ['--watch', queryFilter(question)] : []), ...(watch?.far ? ['--far', watch.far] : [])];
+  // Towards a server, its answers are watched too: the server itself must have answered, through the network.
+  const filter = watch?.far ? queryAndAnswerFilter(question) : queryFilter(question);
+  const args = [node, question, ...(watch ? ['--watch', filter] : []), ...(watch?.far ? ['--far', watch.far] : [])];
   // Two lookups of at most LOOKUP_SECONDS each, the capture's start (3 s at most) and its last look.
   const result = await lab.probe('resolve', args, { env: { GRADE_MARK: mark }, timeoutMs: (2 * LOOKUP_SECONDS + 5) * 1000 });
   const seen = watch ? `; on the lab's switch, a capture of this query${watch.far ? ` into ${watch.far}` : ''}` : '';
@@ -32,26 +35,23 @@ export async function resolveOn(lab: LabExec, node: string, question: string, wa
 }
 
 /** Why the node's resolver files could not be judged, or undefined when all could be read. */
-export function unreadableFiles(report: ResolveReport, node: string): string | undefined {
+export function unreadableFiles(report: ResolveReport, node: string): Line | undefined {
   const bad = Object.entries(report.files).filter(([, state]) => state === 'unreadable' || state === 'too-large');
   if (bad.length === 0) return undefined;
-  const why = bad.map(([file, state]) => `${file} is ${state === 'too-large' ? 'larger than 64 KiB' : "not readable by the node's root"}`);
-  return `${why.join('; ')} on ${node}, so grade cannot tell what its resolver would answer`;
+  const files = bad.map(([file, state]) => line(state === 'too-large' ? 'common.file-too-large' : 'common.file-unreadable', { file }));
+  return line('resolve.unreadable-files', { files, node });
 }
 
 /** "db resolves to 192.168.1.99", or why it does not resolve, given the name servers the node asks. */
-export function describeLookup(name: string, node: string, lookup: Lookup, nameservers: readonly string[]): string {
+export function describeLookup(name: string, node: string, lookup: Lookup, nameservers: readonly string[]): Line {
   const servers = nameservers.join(', ');
-  if (lookup.exit === 124) {
-    return `${node} got no answer for ${name} within ${LOOKUP_SECONDS} s: ${servers ? `the name server in its /etc/resolv.conf (${servers}) does not reply` : 'nothing answers its queries'}`;
-  }
-  if (lookup.addresses.length > 0) return `${name} resolves to ${lookup.addresses.join(', ')} on ${node}`;
-  const dns = servers ? `the name server it asks (${servers}) has no answer either` : 'its /etc/resolv.conf names no name server to ask';
-  return `${name} does not resolve on ${node}: its hosts file does not name it, and ${dns}`;
+  if (lookup.exit === 124) return line(servers ? 'resolve.timeout-server' : 'resolve.timeout-nothing', { node, name, seconds: LOOKUP_SECONDS, ...(servers ? { servers } : {}) });
+  if (lookup.addresses.length > 0) return line('resolve.resolves-on', { name, addresses: lookup.addresses.join(', '), node });
+  return line(servers ? 'resolve.not-resolved-server' : 'resolve.not-resolved-none', { name, node, ...(servers ? { servers } : {}) });
 }
 
 /** For tcp and http: where a host name leads from a node (an address is itself), with evidence. */
-export type Target = { readonly address: string; readonly evidence: readonly Evidence[] } | { readonly address?: undefined; readonly evidence: readonly Evidence[]; readonly why: string; readonly fault: boolean };
+export type Target = { readonly address: string; readonly evidence: readonly Evidence[] } | { readonly address?: undefined; readonly evidence: readonly Evidence[]; readonly why: Line; readonly fault: boolean };
 
 /**
  * The first address a node's resolver gives for `host` (what its programs connect to). With the
@@ -64,11 +64,11 @@ export async function targetOf(lab: LabExec, node: string, host: string, holderO
   const { report, evidence } = await resolveOn(lab, node, host);
   const unreadable = report && unreadableFiles(report, node);
   if (unreadable) return { evidence: [evidence], why: unreadable, fault: false };
-  if (!report?.system) return { evidence: [evidence], why: `could not resolve ${host} as ${node} would`, fault: true };
+  if (!report?.system) return { evidence: [evidence], why: line('resolve.could-not', { name: host, node }), fault: true };
   const address = report.system.addresses[0];
   if (!address) return { evidence: [evidence], why: describeLookup(host, node, report.system, report.nameservers), fault: false };
   if (holderOf && !holderOf(address)) {
-    const why = `${host} resolves to ${address} on ${node}, an address no node of this lab has: whatever answers there is reached through a rewrite of the address, not through the name`;
+    const why = line('resolve.stale-address', { name: host, address, node });
     return { evidence: [evidence], why, fault: false };
   }
   return { address, evidence: [evidence] };

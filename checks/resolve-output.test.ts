@@ -14,14 +14,14 @@ describe('parseResolveOutput', () => {
       ...found('192.168.1.99', 'db'),
       ...found('192.168.1.98', 'db'),
       `${M} lookup files exit=2`,
-      `${M} capture sent=1 into=1`,
+      `${M} capture sent=1 into=1 answered=1 back=1 others=host-a:udp:53,?:raw`,
     );
     expect(parseResolveOutput(out, M)).toEqual({
       files: { '/etc/hosts': 'ok', '/etc/resolv.conf': 'ok', '/etc/nsswitch.conf': 'missing' },
       nameservers: ['192.168.1.53', '10.0.0.1'],
       system: { exit: 0, addresses: ['192.168.1.99', '192.168.1.98'] },
       hostsFile: { exit: 2, addresses: [] },
-      capture: { sent: 1, into: 1 },
+      capture: { sent: 1, into: 1, answered: 1, back: 1, others: ['host-a:udp:53', '?:raw'] },
     });
   });
 

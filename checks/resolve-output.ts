@@ -25,7 +25,20 @@ export interface ResolveReport {
   /** With "hosts: files" alone: what the hosts file by itself says. */
   readonly hostsFile?: Lookup;
   /** The check's queries seen on the switch (-1: the capture did not start); absent without one. */
-  readonly capture?: { readonly sent: number; readonly into: number };
+  readonly capture?: Capture;
+}
+
+/**
+ * sent/into: the check's queries that left the node and that went into the server's node; answered/
+ * back: the answers to them that left the server's node and that went into the node (0 when the probe
+ * did not watch answers); others: the learner's sockets that could have answered ("host-a:udp:53").
+ */
+export interface Capture {
+  readonly sent: number;
+  readonly into: number;
+  readonly answered: number;
+  readonly back: number;
+  readonly others: readonly string[];
 }
 
 const STATES: Record<string, FileState> = { ok: 'ok', missing: 'missing', UNREADABLE: 'unreadable', 'TOO-LARGE': 'too-large' };
@@ -52,7 +65,7 @@ export function parseResolveOutput(stdout: string, mark: string): ResolveReport 
     } else if (lookup) {
       current = lookups[lookup[1]!] = { exit: Number(lookup[2]), addresses: [] };
     } else if (seen) {
-      capture = { sent: Number(seen[1]), into: Number(seen[2]) };
+      capture = captureOf(header!, Number(seen[1]), Number(seen[2]));
       current = undefined;
     } else if (current) {
       // getent ahostsv4 prints "ADDRESS  STREAM|DGRAM|RAW  [NAME]", one line per socket type.
@@ -68,4 +81,12 @@ export function parseResolveOutput(stdout: string, mark: string): ResolveReport 
     ...(lookups.files ? { hostsFile: lookups.files } : {}),
     ...(capture ? { capture } : {}),
   };
+}
+
+/** The capture line's counts; answered, back and others are there when the probe watched a server. */
+function captureOf(header: string, sent: number, into: number): Capture {
+  const answered = /\banswered=(-?\d+)/.exec(header)?.[1];
+  const back = /\bback=(-?\d+)/.exec(header)?.[1];
+  const others = /\bothers=(\S*)/.exec(header)?.[1] ?? '';
+  return { sent, into, answered: Number(answered ?? 0), back: Number(back ?? 0), others: others.split(',').filter(Boolean) };
 }

@@ -33,11 +33,24 @@ export function qnameBytes(name: string): number[] {
  * where a 2-byte length comes first.
  */
 export function queryFilter(question: string): string {
+  return messageFilter(question, 'query');
+}
+
+/**
+ * The same for queries and for the answers to them: an answer repeats the question as it was asked,
+ * so it carries the same bytes at the same place, from port 53 with the header's answer bit set.
+ */
+export function queryAndAnswerFilter(question: string): string {
+  return `${messageFilter(question, 'query')} or ${messageFilter(question, 'answer')}`;
+}
+
+function messageFilter(question: string, kind: 'query' | 'answer'): string {
   const bytes = qnameBytes(question);
-  // The DNS header is 12 bytes; its third byte's top bit is 0 in a query.
-  const udp = ['udp dst port 53', 'udp[10] & 0x80 = 0', ...compare((at, size) => `udp[${20 + at}:${size}]`, bytes)];
+  const [port, bit] = kind === 'query' ? ['dst port 53', '= 0'] : ['src port 53', '!= 0'];
+  // The DNS header is 12 bytes; its third byte's top bit is 0 in a query, 1 in an answer.
+  const udp = [`udp ${port}`, `udp[10] & 0x80 ${bit}`, ...compare((at, size) => `udp[${20 + at}:${size}]`, bytes)];
   const start = '((tcp[12] & 0xf0) >> 2)'; // the TCP header's length
-  const tcp = ['tcp dst port 53', `tcp[${start} + 4] & 0x80 = 0`, ...compare((at, size) => `tcp[${start} + ${14 + at}:${size}]`, bytes)];
+  const tcp = [`tcp ${port}`, `tcp[${start} + 4] & 0x80 ${bit}`, ...compare((at, size) => `tcp[${start} + ${14 + at}:${size}]`, bytes)];
   return `(${udp.join(' and ')}) or (${tcp.join(' and ')})`;
 }
 

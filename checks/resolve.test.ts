@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ExecOptions, LabExec, ProbeName } from '../runner/lab-exec.js';
 import { execResult } from '../test/support/fake-engine.js';
+import { contextOf, fakeLab } from '../test/support/fake-lab.js';
+import { RESOLVE_FROM_HOSTS, RESOLVE_HOSTS_LINE_WITH_NBSP, replay, type Recorded } from '../test/support/fake-lab-recordings.js';
 import type { CheckContext } from './check-kind.js';
 import { targetOf } from './resolve-name.js';
 import { resolveCheck } from './resolve.js';
@@ -46,15 +48,32 @@ const fromFiles = { node: 'host-a', name: 'db', expect: '192.168.1.11', source: 
 
 describe('resolve check, answered by a DNS server (via)', () => {
   test('passes when the answer is right and the query left the node and reached the server', async () => {
-    const { lab, calls } = labAnswering({ system: rows('192.168.1.20', 'wEb.lAB'), capture: 'sent=1 into=1' });
+    const { lab, calls } = labAnswering({ system: rows('192.168.1.20', 'wEb.lAB'), capture: 'sent=1 into=1 answered=1 back=1 others=' });
     const r = await resolveCheck.run(viaDns, ctx(lab));
     expect(r.status).toBe('pass');
+    expect(r.observed).toContain("its own answer came back to host-a");
     // The probe asked with a spelling of its own, watched for exactly it, and for the server's port.
     const [name, node, question, watch, filter, far, farNode] = calls[0]!;
     expect([name, node, watch, far, farNode]).toEqual(['resolve', 'host-a', '--watch', '--far', 'dns']);
     expect(question!.toLowerCase()).toBe('web.lab');
     expect(question).not.toBe('web.lab');
     expect(filter).toContain(`udp[20:4] = 0x03${Buffer.from(question!.slice(0, 3)).toString('hex')}`);
+    // The server's answers too: they repeat the question, spelt as asked.
+    expect(filter).toContain('udp src port 53 and udp[10] & 0x80 != 0');
+  });
+
+  test("fails when the server got the query but its own answer did not come back: something else answered", async () => {
+    const silent = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=1 into=1 answered=0 back=0 others=' }).lab));
+    expect(silent).toMatchObject({ status: 'fail', observed: expect.stringContaining("host-a's query reached dns and dns sent no answer to it") });
+    const lost = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture: 'sent=1 into=1 answered=1 back=0 others=' }).lab));
+    expect(lost).toMatchObject({ status: 'fail', observed: expect.stringContaining("dns's answer never came back to host-a") });
+  });
+
+  test("fails when a learner's socket could have answered in the server's place, even with the server's answer seen", async () => {
+    const capture = 'sent=1 into=1 answered=1 back=1 others=host-a:udp:53,?:tcp:5353,host-a:packet';
+    const r = await resolveCheck.run(viaDns, ctx(labAnswering({ system: rows('192.168.1.20', 'web.lab'), capture }).lab));
+    expect(r.status).toBe('fail');
+    expect(r.observed).toContain('a UDP socket on port 53 on host-a; a TCP listener on port 5353 in a namespace of the learner\'s own; a packet (link-layer) socket on host-a could answer in its place');
   });
 
   test("fails when nothing left the node: the hosts file answered (or a local resolver)", async () => {
@@ -126,7 +145,7 @@ describe('targetOf (tcp and http by name)', () => {
   });
 
   test("a name that does not resolve is the learner's failure; a failed probe is grade's", async () => {
-    expect(await targetOf(labAnswering({}).lab, 'host-a', 'db')).toMatchObject({ fault: false, why: expect.stringContaining('db does not resolve on host-a') });
+    expect(await targetOf(labAnswering({}).lab, 'host-a', 'db')).toMatchObject({ fault: false, why: { text: expect.stringContaining('db does not resolve on host-a') } });
     expect(await targetOf(labAnswering({}, 2).lab, 'host-a', 'db')).toMatchObject({ fault: true });
   });
 });
@@ -138,7 +157,7 @@ describe('targetOf with the lab topology (holderOf)', () => {
   });
   test('a name leading to an address no node has fails as the learner\'s (a DNAT from a stale record)', async () => {
     const t = await targetOf(labAnswering({ system: rows('192.168.1.99', 'db') }).lab, 'host-a', 'db', holders);
-    expect(t).toMatchObject({ fault: false, why: expect.stringContaining('192.168.1.99 on host-a, an address no node of this lab has') });
+    expect(t).toMatchObject({ fault: false, why: { text: expect.stringContaining('192.168.1.99 on host-a, an address no node of this lab has') } });
     expect(t.address).toBeUndefined();
   });
 });
@@ -153,5 +172,33 @@ describe('resolve check, the hosts file read by the resolver alone (source: host
   test('fails when the resolver finds no entry (a line with U+00A0 between address and name pairs nothing)', async () => {
     const r = await resolveCheck.run(hostsFile, ctx(labAnswering({ system: rows('192.168.1.11', 'db') }).lab));
     expect(r).toMatchObject({ status: 'fail', observed: expect.stringContaining('finds no entry for db') });
+  });
+});
+
+describe('resolve check on probe-resolve output recorded from a lab', () => {
+  const recorded = (r: Recorded) => {
+    const lab = fakeLab({ probe: (name, _args, options) => (name === 'resolve' ? replay(r, options.env?.GRADE_MARK) : undefined) });
+    return { lab, ctx: contextOf(lab) };
+  };
+
+  test("the hosts file alone names web.lab: passes; evidence is the lookup with the node's three files", async () => {
+    const { lab, ctx: c } = recorded(RESOLVE_FROM_HOSTS);
+    const outcome = await resolveCheck.run({ node: 'red', name: 'web.lab', expect: '192.168.1.3', source: 'hosts-file' }, c);
+    expect(outcome).toMatchObject({ status: 'pass', observed: "red's resolver, reading only its /etc/hosts, gives 192.168.1.3 for web.lab" });
+    expect(lab.calls).toEqual([{ via: 'probe', at: 'resolve', argv: ['red', 'web.lab'], options: expect.objectContaining({ env: { GRADE_MARK: expect.stringMatching(/^@@[0-9a-f]{12}$/) } }) }]);
+    expect(outcome.evidence).toEqual([expect.objectContaining({ node: 'red', exitCode: 0, truncated: false, timedOut: false })]);
+  });
+
+  test('a hosts line with U+00A0 between address and name pairs nothing, for glibc as for the check (hostile)', async () => {
+    const { ctx: c } = recorded(RESOLVE_HOSTS_LINE_WITH_NBSP);
+    const outcome = await resolveCheck.run({ node: 'red', name: 'db', expect: '192.168.1.11', source: 'hosts-file' }, c);
+    expect(outcome).toMatchObject({ status: 'fail', observed: expect.stringContaining("red's resolver, reading only its /etc/hosts, finds no entry for db") });
+    const plain = await resolveCheck.run({ node: 'red', name: 'db', expect: '192.168.1.11' }, c);
+    expect(plain).toMatchObject({ status: 'fail', observed: expect.stringContaining('db does not resolve on red') });
+  });
+
+  test('an infrastructure fault is thrown', async () => {
+    const lab = fakeLab({ probe: () => new Error('exec failed: container gone') });
+    await expect(resolveCheck.run(viaDns, contextOf(lab))).rejects.toThrow('container gone');
   });
 });

@@ -3,6 +3,7 @@ import type { CheckKind, CheckOutcome } from './check-kind.js';
 import { describeLookup, resolveOn, unreadableFiles } from './resolve-name.js';
 import type { Lookup, ResolveReport } from './resolve-output.js';
 import { HOST_NAME_PATTERN, mixedCase } from './resolve-query.js';
+import { line, told, type Line } from './words/say.js';
 
 interface ResolveParams {
   node: string;
@@ -45,62 +46,83 @@ async function resolveRun(p: ResolveParams, lab: LabExec): Promise<CheckOutcome>
   const question = watched ? mixedCase(p.name) : p.name;
   const { report, evidence } = await resolveOn(lab, p.node, question, watched ? (p.via ? { far: p.via } : {}) : undefined);
   const expected = expectedOf(p);
-  const out = (status: CheckOutcome['status'], observed: string): CheckOutcome => ({ status, expected, observed, evidence: [evidence] });
+  const out = (status: CheckOutcome['status'], observed: Line): CheckOutcome => told(status, expected, observed, [evidence]);
   const unreadable = report && unreadableFiles(report, p.node);
   if (unreadable) return out('fail', unreadable);
-  if (!report?.system || !report.hostsFile) return out('error', `could not resolve ${p.name} as ${p.node} would`);
+  if (!report?.system || !report.hostsFile) return out('error', line('resolve.could-not', { name: p.name, node: p.node }));
   const { system, hostsFile } = report;
   if (p.source === 'hosts-file') return fromHostsFile(p, hostsFile, out);
   if (system.addresses[0] !== p.expect) return out('fail', wrongAnswer(p, system, hostsFile, report.nameservers));
-  if (!watched) return out('pass', `${p.name} resolves to ${system.addresses.join(', ')}`);
+  if (!watched) return out('pass', line('resolve.resolves', { name: p.name, addresses: system.addresses.join(', ') }));
   const capture = report.capture;
-  if (!capture || capture.sent < 0 || capture.into < 0) return out('error', "could not watch the lab's links for the DNS query");
+  if (!capture || capture.sent < 0 || capture.into < 0) return out('error', line('resolve.unwatched'));
   return p.via === undefined ? fromFiles(p, hostsFile, capture, out) : fromServer(p, p.via, hostsFile, capture, out);
 }
 
-function expectedOf(p: ResolveParams): string {
-  if (p.source === 'hosts-file') return `${p.node}'s /etc/hosts, as its resolver reads it, pairs ${p.expect} with ${p.name}`;
-  const base = `${p.name} resolves to ${p.expect} on ${p.node}`;
-  if (p.via) return `${base}, answered by the DNS server on ${p.via}`;
-  return p.source === 'files' ? `${base}, from its hosts file before any DNS server is asked` : base;
+function expectedOf(p: ResolveParams): Line {
+  const base = { name: p.name, address: p.expect, node: p.node };
+  if (p.source === 'hosts-file') return line('resolve.expected-hosts-file', base);
+  if (p.via) return line('resolve.expected-via', { ...base, via: p.via });
+  return line(p.source === 'files' ? 'resolve.expected-files' : 'resolve.expected', base);
 }
 
 /** The node's programs get another address, or none: say where that comes from. */
-function wrongAnswer(p: ResolveParams, system: Lookup, hostsFile: Lookup, nameservers: readonly string[]): string {
+function wrongAnswer(p: ResolveParams, system: Lookup, hostsFile: Lookup, nameservers: readonly string[]): Line {
   const said = describeLookup(p.name, p.node, system, nameservers);
   if (system.addresses.length === 0) return said;
   const file = hostsFile.addresses;
-  if (file.length === 0) return `${said}, not ${p.expect}; its hosts file has no entry for ${p.name}, so the answer came from elsewhere (a DNS server)`;
-  if (file[0] === p.expect) return `${said}, not ${p.expect}, although its hosts file says ${p.expect}: another source answered before the hosts file was read`;
-  return `${said}, not ${p.expect}; its hosts file says ${file.join(', ')}`;
+  if (file.length === 0) return line('resolve.wrong-no-entry', { said, address: p.expect, name: p.name });
+  if (file[0] === p.expect) return line('resolve.wrong-other-source', { said, address: p.expect });
+  return line('resolve.wrong-file', { said, address: p.expect, file: file.join(', ') });
 }
 
-type Out = (status: CheckOutcome['status'], observed: string) => CheckOutcome;
+type Out = (status: CheckOutcome['status'], observed: Line) => CheckOutcome;
 
 type Capture = NonNullable<ResolveReport['capture']>;
 
 /** glibc's own hosts-file parser decides (only space and tab separate; a lookalike is another name). */
 function fromHostsFile(p: ResolveParams, hostsFile: Lookup, out: Out): CheckOutcome {
   const given = hostsFile.addresses;
-  if (given.includes(p.expect)) return out('pass', `${p.node}'s resolver, reading only its /etc/hosts, gives ${given.join(', ')} for ${p.name}`);
-  if (given.length > 0) return out('fail', `${p.node}'s resolver, reading only its /etc/hosts, gives ${given.join(', ')} for ${p.name}, not ${p.expect}`);
-  return out('fail', `${p.node}'s resolver, reading only its /etc/hosts, finds no entry for ${p.name} (an entry must be the address, then spaces or tabs, then the name, spelt exactly)`);
+  if (given.includes(p.expect)) return out('pass', line('resolve.hosts-gives', { node: p.node, addresses: given.join(', '), name: p.name }));
+  if (given.length > 0) return out('fail', line('resolve.hosts-gives-other', { node: p.node, addresses: given.join(', '), name: p.name, address: p.expect }));
+  return out('fail', line('resolve.hosts-no-entry', { node: p.node, name: p.name }));
 }
 
 function fromFiles(p: ResolveParams, hostsFile: Lookup, capture: Capture, out: Out): CheckOutcome {
   if (hostsFile.addresses[0] !== p.expect) {
-    return out('fail', `${p.name} resolves to ${p.expect}, but ${p.node}'s hosts file has no such entry: the answer came from something else (a DNS server running on ${p.node}?)`);
+    return out('fail', line('resolve.files-no-entry', { name: p.name, address: p.expect, node: p.node }));
   }
   if (capture.sent > 0) {
-    const queries = capture.sent === 1 ? 'a DNS query' : `${capture.sent} DNS queries`;
-    return out('fail', `${p.name} resolves to ${p.expect}, but ${p.node} sent ${queries} for it before its hosts file had a say`);
+    const queries = capture.sent === 1 ? line('resolve.one-query') : line('resolve.queries', { count: capture.sent });
+    return out('fail', line('resolve.files-asked', { name: p.name, address: p.expect, node: p.node, queries }));
   }
-  return out('pass', `${p.name} resolves to ${p.expect} from ${p.node}'s hosts file, and no DNS query for it left ${p.node}`);
+  return out('pass', line('resolve.files-pass', { name: p.name, address: p.expect, node: p.node }));
 }
 
-function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into }: Capture, out: Out): CheckOutcome {
-  if (sent > 0 && into > 0) return out('pass', `${p.name} resolves to ${p.expect}, and ${via} received ${p.node}'s query for it`);
-  const where = hostsFile.addresses.includes(p.expect) ? `${p.node}'s own hosts file names it` : 'a local resolver?';
-  const missing = sent === 0 ? `no query for it left ${p.node}` : `no query for it reached ${via}`;
-  return out('fail', `${p.name} resolves to ${p.expect}, but it was answered by something other than ${via} (${where}): ${missing}`);
+/**
+ * The server itself must have answered, through the network: the query left the node and reached the
+ * server's node, the server's answer (echoing this check's random spelling) left it and came back to
+ * the node, and no program of the learner's held a socket that could answer in the server's place
+ * (a resolver of their own, behind a DNAT or an address on lo, while a mirror sends the server a copy).
+ */
+function fromServer(p: ResolveParams, via: string, hostsFile: Lookup, { sent, into, answered, back, others }: Capture, out: Out): CheckOutcome {
+  const said = { name: p.name, address: p.expect, via, node: p.node };
+  if (others.length > 0) return out('fail', line('resolve.server-others', { ...said, sockets: others.map(describeSocket) }));
+  if (sent > 0 && into > 0 && answered > 0 && back > 0) return out('pass', line('resolve.server-pass', said));
+  if (sent > 0 && into > 0) {
+    const missing = answered === 0 ? line('resolve.no-answer', { via }) : line('resolve.answer-not-back', { via, node: p.node });
+    return out('fail', line('resolve.server-no-answer', { ...said, missing }));
+  }
+  const where = hostsFile.addresses.includes(p.expect) ? line('resolve.own-hosts', { node: p.node }) : line('resolve.local-resolver');
+  const missing = sent === 0 ? line('resolve.none-left', { node: p.node }) : line('resolve.none-reached', { via });
+  return out('fail', line('resolve.server-other', { ...said, where, missing }));
+}
+
+/** "a UDP socket on port 53 on host-a" from the probe's "host-a:udp:53" ("?": a namespace the learner made). */
+export function describeSocket(socket: string): Line {
+  const [node = '?', kind = '', port = ''] = socket.split(':');
+  const where = node === '?' ? line('resolve.in-own-namespace') : line('resolve.on-node', { node });
+  if (kind === 'udp') return line('resolve.socket-udp', { port, where });
+  if (kind === 'tcp') return line('resolve.socket-tcp', { port, where });
+  return line(kind === 'packet' ? 'resolve.socket-packet' : 'resolve.socket-raw', { where });
 }

@@ -1,6 +1,7 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
 import { missingNetns, NETNS_SCHEMA, placeOf } from './place.js';
+import { line, told, type Line, orList } from './words/say.js';
 
 interface RouteParams {
   node: string;
@@ -50,13 +51,13 @@ export const routeCheck: CheckKind<RouteParams> = {
     const args = p.devKind ? ['bash', '-c', 'ip -j route get "$1" && echo && ip -j -d link show', 'route', p.to] : ['ip', '-j', 'route', 'get', p.to];
     const result = await lab.exec(node, args);
     const evidence = [evidenceOf(node, `ip route get ${p.to}${p.devKind ? '; ip -d link show' : ''}`, result)];
-    const kinds = p.devKind ? `out of a ${p.devKind.join(' or ')} interface` : '';
-    const wanted = [p.via ? `via ${p.via}` : '', p.dev ? `out of ${p.dev}` : '', kinds].filter(Boolean).join(' ');
-    const expected = `${node} sends packets for ${p.to} ${wanted}`;
-    if (result.timedOut) return { status: 'error', expected, observed: 'ip route get did not answer in time', evidence };
+    const kinds = p.devKind ? line('route.out-of-kind', { kinds: orList(p.devKind) }) : undefined;
+    const wanted = [p.via ? line('route.via', { gateway: p.via }) : undefined, p.dev ? line('route.out-of', { dev: p.dev }) : undefined, kinds].filter((x): x is Line => x !== undefined);
+    const expected = line('route.expected', { node, to: p.to, wanted: joined(wanted) });
+    if (result.timedOut) return told('error', expected, line('route.timeout'), evidence);
     if (result.exitCode !== 0) {
-      const why = missingNetns(result.output) ?? (/unreachable/i.test(result.output) ? `${node} has no route to ${p.to}` : result.output.trim());
-      return { status: 'fail', expected, observed: why, evidence };
+      const why = missingNetns(result.output) ?? (/unreachable/i.test(result.output) ? line('common.no-route', { node, to: p.to }) : line('common.text', { text: result.output.trim() }));
+      return told('fail', expected, why, evidence);
     }
     let route: KernelRoute | undefined;
     let links: KernelLink[] = [];
@@ -65,14 +66,22 @@ export const routeCheck: CheckKind<RouteParams> = {
       route = (JSON.parse(routes ?? '[]') as KernelRoute[])[0];
       if (p.devKind) links = JSON.parse(linkList ?? '[]') as KernelLink[];
     } catch {
-      return { status: 'error', expected, observed: 'could not read the output of ip -j route get', evidence };
+      return told('error', expected, line('common.unreadable-output', { tool: 'ip -j route get' }), evidence);
     }
-    if (!route) return { status: 'fail', expected, observed: `${node} has no route to ${p.to}`, evidence };
+    if (!route) return told('fail', expected, line('common.no-route', { node, to: p.to }), evidence);
     const kind = links.find((l) => l.ifname === route.dev)?.linkinfo?.info_kind;
-    const dev = p.devKind ? `${route.dev} (${kind ? `a ${kind} interface` : 'a plain interface'})` : route.dev;
-    const actual = route.gateway ? `via ${route.gateway} out of ${dev}` : `directly out of ${dev} (no gateway)`;
+    const devName = route.dev ?? '?';
+    const dev = p.devKind ? (kind ? line('route.dev-kind', { dev: devName, kind }) : line('route.dev-plain', { dev: devName })) : devName;
+    const actual = route.gateway ? line('route.via-out-of', { gateway: route.gateway, dev }) : line('route.directly', { dev });
     const kindOk = !p.devKind || (kind !== undefined && p.devKind.includes(kind));
     const ok = (!p.via || route.gateway === p.via) && (!p.dev || route.dev === p.dev) && kindOk;
-    return { status: ok ? 'pass' : 'fail', expected, observed: `${node} sends packets for ${p.to} ${actual}`, evidence };
+    return told(ok ? 'pass' : 'fail', expected, line('route.observed', { node, to: p.to, actual }), evidence);
   },
 };
+
+/** The wanted parts of a route, in the order the English says them. */
+function joined(parts: readonly Line[]): Line {
+  if (parts.length === 3) return line('route.wanted-three', { first: parts[0]!, second: parts[1]!, third: parts[2]! });
+  if (parts.length === 2) return line('route.wanted-two', { first: parts[0]!, second: parts[1]! });
+  return parts[0]!;
+}

@@ -1,5 +1,6 @@
 import type { CheckKind } from './check-kind.js';
 import { evidenceOf } from './evidence.js';
+import { line, told } from './words/say.js';
 
 /** node, key (dotted or slashed) and value: the parameters of both sysctl kinds. */
 export const sysctlParamsSchema = {
@@ -28,12 +29,10 @@ export const sysctlCheck: CheckKind<SysctlParams> = {
     const key = p.key.replace(/\//g, '.');
     const result = await lab.exec(p.node, ['sysctl', '-n', key]);
     const evidence = [evidenceOf(p.node, `sysctl ${key}`, result)];
-    const expected = `${key} = ${p.value} on ${p.node}`;
-    if (result.exitCode !== 0) {
-      return { status: 'error', expected, observed: `could not read ${key}: ${result.output.trim()}`, evidence };
-    }
+    const expected = line('sysctl.expected', { key, value: String(p.value), node: p.node });
+    if (result.exitCode !== 0) return told('error', expected, line('sysctl.unreadable', { key, output: result.output.trim() }), evidence);
     const actual = result.stdout.trim().replace(/\s+/g, ' ');
     const ok = actual === String(p.value).trim();
-    return { status: ok ? 'pass' : 'fail', expected, observed: `${key} is ${actual} on ${p.node}`, evidence };
+    return told(ok ? 'pass' : 'fail', expected, line('sysctl.observed', { key, actual, node: p.node }), evidence);
   },
 };

@@ -2,6 +2,7 @@ import type { Evidence } from '../core/result.js';
 import type { ExecResult, LabExec } from '../runner/lab-exec.js';
 import { evidenceOf } from './evidence.js';
 import { missingNetns } from './place.js';
+import { line, type Line } from './words/say.js';
 
 /** What the lab's switch saw of the connection's handshake (probe-conn): undefined when no switch lies between. */
 export interface SynSeen {
@@ -20,7 +21,18 @@ export interface Attempt {
   readonly evidence: Evidence[];
   readonly syn?: SynSeen;
   /** The check could not be made as asked (no such namespace, the listener's port taken). */
-  readonly refused?: { status: 'fail' | 'error'; observed: string };
+  readonly refused?: Refusal;
+}
+
+/** Why a connection proves nothing: the English observation, and the sentence it is. */
+export interface Refusal {
+  readonly status: 'fail' | 'error';
+  readonly observed: string;
+  readonly line: Line;
+}
+
+function refusal(status: Refusal['status'], said: Line): Refusal {
+  return { status, observed: said.text, line: said };
 }
 
 export interface Connection {
@@ -51,7 +63,7 @@ export async function connect(lab: LabExec, c: Connection): Promise<Attempt> {
     const { result, syn } = withoutSynLine(raw);
     const missing = missingNetns(result.output);
     const evidence = [evidenceOf(c.from, `nc ${shownFrom}${c.to} ${c.port}${syn ? "   (and, on the lab's switch, a capture of its handshake)" : ''}`, result)];
-    return { result, evidence, ...(syn ? { syn } : {}), ...(missing ? { refused: { status: 'fail', observed: missing } } : {}) };
+    return { result, evidence, ...(syn ? { syn } : {}), ...(missing ? { refused: refusal('fail', missing) } : {}) };
   }
   const args = [c.listener, String(c.port), c.from, c.to, c.srcPort === undefined ? '' : String(c.srcPort)];
   const raw = await oneAtATime(lab, `${c.listener} ${c.port}`, () =>
@@ -62,12 +74,9 @@ export async function connect(lab: LabExec, c: Connection): Promise<Attempt> {
   const evidence = [evidenceOf(c.from, `nc ${shownFrom}${c.to} ${c.port}   (grade listens on ${c.listener} port ${c.port} for this check)`, result)];
   if (failed === undefined) return { result, evidence, ...(syn ? { syn } : {}) };
   const missing = missingNetns(failed);
-  if (missing) return { result, evidence, refused: { status: 'fail', observed: missing } };
-  if (/Address already in use/.test(failed)) {
-    const observed = `port ${c.port} on ${c.listener} is taken by another program (an \`nc -l ${c.port}\` still running?): grade listens there itself during this check`;
-    return { result, evidence, refused: { status: 'fail', observed } };
-  }
-  return { result, evidence, refused: { status: 'error', observed: `grade could not start its listener on ${c.listener}: ${failed}` } };
+  if (missing) return { result, evidence, refused: refusal('fail', missing) };
+  if (/Address already in use/.test(failed)) return { result, evidence, refused: refusal('fail', line('tcp.port-taken', { port: c.port, listener: c.listener })) };
+  return { result, evidence, refused: refusal('error', line('tcp.listener-failed', { listener: c.listener, why: failed })) };
 }
 
 function wire(c: Connection): Record<string, string> {
@@ -94,25 +103,18 @@ export function forgedHandshake(
   from: string,
   far: string,
   sourceOnWire?: string,
-): { status: 'fail' | 'error'; observed: string } | undefined {
+): Refusal | undefined {
   if (syn === undefined) return undefined;
-  if (syn.sent < 0) return { status: 'error', observed: "could not watch the lab's links for the connection's handshake" };
-  if (sourceOnWire && syn.same === 0) {
-    return { status: 'fail', observed: `an answer came, but no connection reached ${far} from ${sourceOnWire}: its source was rewritten on the way (NAT)` };
-  }
-  if (syn.into === 0) return { status: 'fail', observed: `an answer came, but no connection ever reached ${far}: something else answered (a listener on ${from} itself?)` };
-  if (syn.same === 0) {
-    return { status: 'fail', observed: `a connection reached ${far}, but not the one ${from} opened: its handshake began with another sequence number (a proxy or relay in between, not routing or NAT)` };
-  }
+  if (syn.sent < 0) return refusal('error', line('tcp.unwatched'));
+  if (sourceOnWire && syn.same === 0) return refusal('fail', line('tcp.rewritten', { far, source: sourceOnWire }));
+  if (syn.into === 0) return refusal('fail', line('tcp.never-reached', { far, from }));
+  if (syn.same === 0) return refusal('fail', line('tcp.other-connection', { far, from }));
   // The SYN-ACK carries the sequence number the far kernel chose: only its very answer, routed back, has it.
-  if (syn.back === 0) {
-    return { status: 'fail', observed: `${from}'s connection reached ${far}, but ${far}'s own answer (its SYN-ACK) never came back to ${from}: something nearer answered in its place (a relay, or a listener on the way)` };
-  }
+  if (syn.back === 0) return refusal('fail', line('tcp.no-syn-ack', { from, far }));
   const relay = syn.relays[0];
   if (relay) {
     const [node, kind] = relay.split(':');
-    const where = node === '?' ? 'a network namespace of yours' : node;
-    return { status: 'fail', observed: `${where} held a ${kind} socket during the check: a program there reads and writes whole packets behind the kernel's back (a relay, or a tcpdump left running), so grade cannot tell its packets from forwarding. Stop it and check again` };
+    return refusal('fail', line('tcp.relay', { where: node === '?' ? line('reach.yours') : (node ?? ''), kind: kind ?? '' }));
   }
   return undefined;
 }

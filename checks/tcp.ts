@@ -6,6 +6,7 @@ import { connect, forgedHandshake } from './tcp-connect.js';
 import { targetOf } from './resolve-name.js';
 import { HOST_NAME_PATTERN } from './resolve-query.js';
 import { fill, placeholders, shown, usesPort } from './token.js';
+import { line, told } from './words/say.js';
 
 interface TcpParams {
   node: string;
@@ -67,7 +68,7 @@ export const tcpCheck: CheckKind<TcpParams> = {
     const target = await targetOf(lab, node, p.to, holderOf);
     if (target.address === undefined) {
       const status = target.fault ? 'error' : wantConnect ? 'fail' : 'pass';
-      return { status, expected: `${node} ${wantConnect ? 'connects' : 'cannot connect'} to ${p.to}:${p.port}`, observed: target.why, evidence: [...target.evidence] };
+      return told(status, line(wantConnect ? 'tcp.expected-connects' : 'tcp.expected-no-connect', { node, endpoint: `${p.to}:${p.port}` }), target.why, [...target.evidence]);
     }
     const endpoint = `${p.to}:${p.port}${target.address === p.to ? '' : ` (${target.address})`}`;
     const listener = p.listener ? placeOf(p.listener, p.listenerNetns) : undefined;
@@ -81,26 +82,26 @@ export const tcpCheck: CheckKind<TcpParams> = {
     const evidence = [...target.evidence, ...attempt.evidence];
     const want = p.expect === undefined ? undefined : fill(p.expect, values);
     const shownWant = p.expect === undefined ? '' : shown(p.expect);
+    const at = `${p.to}:${p.port}`;
     const expected = !wantConnect
-      ? `${node} cannot connect to ${p.to}:${p.port}`
+      ? line('tcp.expected-no-connect', { node, endpoint: at })
       : want === undefined
-        ? `${node} connects to ${p.to}:${p.port}`
-        : `${node} connects to ${p.to}:${p.port} and the reply contains ${shownWant}`;
-    if (refused) return { ...refused, expected, evidence };
+        ? line('tcp.expected-connects', { node, endpoint: at })
+        : line('tcp.expected-reply', { node, endpoint: at, want: shownWant });
+    if (refused) return told(refused.status, expected, refused.line, evidence);
     const connected = result.exitCode === 0;
-    if (!wantConnect) {
-      return { status: connected ? 'fail' : 'pass', expected, observed: connected ? 'the connection was accepted' : 'no connection', evidence };
-    }
+    if (!wantConnect) return told(connected ? 'fail' : 'pass', expected, line(connected ? 'tcp.accepted' : 'tcp.no-connection'), evidence);
     if (!connected) {
-      const why = firstLine(result.stderr).replace(/^nc: /, '') || (result.timedOut ? 'no answer in time' : 'no answer within 2 s');
-      return { status: 'fail', expected, observed: `the connection to ${endpoint} failed: ${why}`, evidence };
+      const ncSaid = firstLine(result.stderr).replace(/^nc: /, '');
+      const why = ncSaid || line(result.timedOut ? 'tcp.no-answer-in-time' : 'tcp.no-answer-2s');
+      return told('fail', expected, line('tcp.failed', { endpoint, why }), evidence);
     }
     const forged = far ? forgedHandshake(attempt.syn, node, far, p.sourceOnWire) : undefined;
-    if (forged) return { ...forged, expected, evidence };
+    if (forged) return told(forged.status, expected, forged.line, evidence);
     if (want === undefined || result.stdout.includes(want)) {
-      return { status: 'pass', expected, observed: want === undefined ? 'connected' : `the reply contains ${shownWant}`, evidence };
+      return told('pass', expected, want === undefined ? line('tcp.connected') : line('tcp.reply-contains', { want: shownWant }), evidence);
     }
     const reply = firstLine(result.stdout);
-    return { status: 'fail', expected, observed: reply ? `the reply was "${reply.slice(0, 120)}"` : 'connected, but the reply was empty', evidence };
+    return told('fail', expected, reply ? line('tcp.reply-was', { reply: reply.slice(0, 120) }) : line('tcp.reply-empty'), evidence);
   },
 };

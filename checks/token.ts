@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { line, type Line } from './words/say.js';
 
 /**
  * The values an expected text may name. `{{token}}` is the run's token, which only the lab's own
@@ -34,7 +35,7 @@ export function withToken(text: string, token: string): string {
 }
 
 /** How an expected text is shown in a report: the placeholders by name, never their values. */
-export function shown(text: string): string {
-  if (/^\{\{\s*token\s*\}\}$/.test(text)) return 'the run token';
-  return text.includes('{{') ? `"${text}" (with this run's values)` : `"${text}"`;
+export function shown(text: string): Line {
+  if (/^\{\{\s*token\s*\}\}$/.test(text)) return line('common.token');
+  return line(text.includes('{{') ? 'common.with-values' : 'common.quoted', { text });
 }

@@ -131,7 +131,8 @@ function addServeCommands(program: Command, run: Run): void {
   const shared = (cmd: Command) =>
     cmd
       .option('--roster <file>', 'who may join: the Canvas gradebook export, or a CSV of id,name[,lang]')
-      .option('--exercise <id>', 'the exercise the class works on')
+      // Repeatable: each learner gets a lab of their own for each exercise.
+      .option('--exercise <id>', 'the exercise the class works on (repeat it for several)', (id: string, before?: string[]) => [...(before ?? []), id])
       .option('--host <address>', 'the address to listen on (default 127.0.0.1: put a reverse proxy with TLS in front)')
       .option('--port <n>', 'the port (default 8080)')
       .option('--public-url <url>', 'where learners reach the server, e.g. https://grade.school.example (the reverse proxy)')
@@ -140,7 +141,7 @@ function addServeCommands(program: Command, run: Run): void {
   const serve = shared(program.command('serve').description('a class works in the browser: terminals, live checks, hand-in, and a teacher\'s dashboard'))
     .option('--max-labs <n>', 'labs at once (default 60)')
     .option('--idle <minutes>', 'stop a lab idle this long; its history is kept (default 30)')
-    .option('--pool <n>', 'labs started ahead of time, so joining is instant (exercises without params; default 0)')
+    .option('--pool <n>', 'labs started ahead of time per exercise, so joining is instant (default 0)')
     .action((opts: Record<string, string>) => run(async (ctx) => (await import('./commands/serve.js')).serveCommand(ctx, opts)));
   shared(serve.command('links').description('print (or --out) each learner\'s signed join link'))
     .option('-o, --out <file>', 'write the links to this CSV file (readable by you only)')

@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type * as YamlModule from 'yaml';
-import type { Document, LineCounter } from 'yaml';
 import { createAjv, describeAjvErrors } from './ajv.js';
 import type { CheckKindSpec } from './check-kind-spec.js';
 import { UserError } from './errors.js';
@@ -24,140 +22,33 @@ import { exerciseSchema, paramsSchema, wrongCaseSchema } from './exercise-schema
 import { readTranslation } from './exercise-translation.js';
 import { isValidCidr, isValidIpv4 } from './ipv4.js';
 import { buildParams, type RawParam } from './params.js';
-import { lazy, requirePackage } from './lazy.js';
+import { lazy } from './lazy.js';
 import { renderTemplate } from './render-template.js';
 import { submissionNodeFiles } from './submission.js';
 import { checkVariantId, paramValues } from './variant-values.js';
+import { SourceFile, type Path } from './yaml-source.js';
 
-const yaml = lazy(() => requirePackage('yaml') as typeof YamlModule);
 const ajv = lazy(createAjv);
 const validateExerciseShape = lazy(() => ajv().compile(exerciseSchema));
 const validateWrongCase = lazy(() => ajv().compile(wrongCaseSchema));
 const validateParams = lazy(() => ajv().compile({ type: 'object', properties: { params: paramsSchema } }));
 const COMMON_CHECK_FIELDS = new Set(['id', 'title', 'kind', 'points', 'hint', 'because']);
 
-type Path = (string | number)[];
-
-/** A YAML file with the means to point at a place inside it. */
-class SourceFile {
-  readonly doc: Document;
-  private readonly lines: LineCounter = new (yaml().LineCounter)();
-  constructor(
-    readonly path: string,
-    readonly shown: string,
-    text = readFileSync(path, 'utf8'),
-  ) {
-    this.doc = yaml().parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
-    const first = this.doc.errors[0];
-    if (first) {
-      const at = first.linePos?.[0];
-      const where = at ? `:${at.line}:${at.col}` : '';
-      if (first.code === 'DUPLICATE_KEY') {
-        const key = /^[^:\n]*/.exec(text.slice(first.pos[0]))?.[0]?.trim().replace(/^["']|["']$/g, '') ?? '';
-        const inside = dotted(this.pathOfKeyAt(first.pos[0]).slice(0, -1));
-        throw new UserError(`${shown}${where}: ${inside ? `${inside}: ` : ''}the key "${key}" appears twice; each key may appear only once in a mapping.`);
-      }
-      // yaml's first line ends in " at line L, column C:", which the prefix already says.
-      const why = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      throw new UserError(`${shown}${where}: this is not valid YAML (${why}).`);
-    }
-  }
-
-  fail(path: Path, message: string): never {
-    const pos = this.locate(path);
-    const where = pos ? `:${pos.line}` : '';
-    const inside = path.length ? `${dotted(path)}: ` : 'the file ';
-    throw new UserError(`${this.shown}${where}: ${inside}${message}`);
-  }
-
-  /** Line of the place a path names: the key's own line for a mapping entry, else the value's. */
-  private locate(path: Path): { line: number } | undefined {
-    const last = path.at(-1);
-    const parent = path.length ? this.doc.getIn(path.slice(0, -1), true) : undefined;
-    if (yaml().isMap(parent)) {
-      const pair = parent.items.find((p) => (yaml().isScalar(p.key) ? p.key.value : p.key) === last);
-      const key = pair?.key as { range?: [number, number, number] } | undefined;
-      if (key?.range) return this.lines.linePos(key.range[0]);
-    }
-    if (yaml().isSeq(parent) && typeof last === 'number') {
-      const item = parent.items[last] as { range?: [number, number, number] } | undefined;
-      if (item?.range) return this.lines.linePos(item.range[0]);
-    }
-    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? this.lines.linePos(node.range[0]) : undefined;
-  }
-
-  /** The path of the mapping key that starts at a source offset (for duplicate keys). */
-  private pathOfKeyAt(offset: number): Path {
-    let found: Path = [];
-    const { visit, isPair, isScalar, isSeq } = yaml();
-    visit(this.doc, {
-      Pair: (_key, pair, ancestors) => {
-        const range = (pair.key as { range?: [number, number, number] } | null)?.range;
-        if (range?.[0] !== offset) return undefined;
-        const path: Path = [];
-        const chain = [...ancestors, pair];
-        chain.forEach((node, i) => {
-          if (isPair(node)) path.push(String(isScalar(node.key) ? node.key.value : node.key));
-          else if (isSeq(node)) path.push(node.items.indexOf(chain[i + 1] as never));
-        });
-        found = path;
-        return visit.BREAK;
-      },
-    });
-    return found;
-  }
-}
-
-/** ['checks', 0, 'to'] -> "checks[0].to". */
-function dotted(path: Path): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-}
-
 /**
  * Read, validate and fill in defaults for one exercise folder. Throws UserError naming file, path and fix.
  * An exercise with `params:` is rendered for `variant` first (null: the lesson's values, its defaults).
  */
 export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSpec>, shownFrom = process.cwd(), variant: string | null = null): Exercise {
-  const file = join(dir, 'exercise.yaml');
-  const shown = relative(shownFrom, file) || file;
-  if (!existsSync(file)) throw new UserError(`${shown}: missing; every exercise folder needs an exercise.yaml.`);
-  const text = readFileSync(file, 'utf8');
-  const folderId = basename(dir).split('-')[0]!;
-  const params = readParams(file, shown, text);
-  if (variant !== null && params.length === 0) {
-    throw new UserError(`${folderId} has no variants (its exercise.yaml has no params:); run it without --variant.`);
-  }
-  const id = variant === null ? null : checkVariantId(variant);
-  const paramVals = paramValues(folderId, params, id);
-  // Exercises without params are never rendered: their files are read exactly as written.
-  const render = params.length ? (t: string, where: string) => renderTemplate(t, paramVals, where) : (t: string) => t;
-  const src = new SourceFile(file, shown, render(text, shown));
-  const raw = src.doc.toJS() as unknown;
-  if (!validateExerciseShape()(raw)) {
-    const described = describeAjvErrors(validateExerciseShape().errors ?? []);
-    src.fail(described.path, described.message);
-  }
-  const data = raw as RawExercise;
-  if (folderId !== data.id) src.fail(['id'], `is "${data.id}" but the folder is ${basename(dir)}; name the folder ${data.id}-<topic> or change the id to ${folderId}`);
-
-  const networks: NetworkSpec[] = Object.entries(data.networks).map(([name, n]) => ({
-    name,
-    ...(n?.subnet ? { subnet: n.subnet } : {}),
-    ...(n?.description ? { description: n.description } : {}),
-  }));
+  const { src, data, params, id, paramVals, render } = readExerciseFile(dir, shownFrom, variant);
+  const networks = buildNetworks(src, data);
   const networkNames = new Set(networks.map((n) => n.name));
-  for (const n of networks) if (n.subnet && !isValidCidr(n.subnet)) src.fail(['networks', n.name, 'subnet'], 'is not a valid IPv4 subnet');
-
   const nodes: NodeSpec[] = Object.entries(data.nodes).map(([name, n]) => buildNode(src, name, n, networkNames));
   const used = new Set(nodes.flatMap((n) => n.interfaces.map((i) => i.network)));
   for (const n of networks) if (!used.has(n.name)) src.fail(['networks', n.name], 'no node has an interface on this network');
 
   const checks = buildChecks(src, data, kinds, nodes.map((n) => n.name));
   const ko = readTranslation(dir, checks, shownFrom, render, (f, shownAs, t) => new SourceFile(f, shownAs, t));
-
   const { solutionDir, alternatives, wrongCases } = knownSolutions(dir, nodes, new Set(checks.map((c) => c.id)), shownFrom, render, params.length > 0);
-
   return {
     id: data.id,
     slug: basename(dir),
@@ -179,6 +70,43 @@ export function loadExercise(dir: string, kinds: ReadonlyMap<string, CheckKindSp
     paramValues: paramVals,
     texts: ko ? { ko } : {},
   };
+}
+
+/** exercise.yaml read, rendered for the variant (if it has params) and checked against the schema and its folder name. */
+function readExerciseFile(dir: string, shownFrom: string, variant: string | null) {
+  const file = join(dir, 'exercise.yaml');
+  const shown = relative(shownFrom, file) || file;
+  if (!existsSync(file)) throw new UserError(`${shown}: missing; every exercise folder needs an exercise.yaml.`);
+  const text = readFileSync(file, 'utf8');
+  const folderId = basename(dir).split('-')[0]!;
+  const params = readParams(file, shown, text);
+  if (variant !== null && params.length === 0) {
+    throw new UserError(`${folderId} has no variants (its exercise.yaml has no params:); run it without --variant.`);
+  }
+  const id = variant === null ? null : checkVariantId(variant);
+  const paramVals = paramValues(folderId, params, id);
+  // Exercises without params are never rendered: their files are read exactly as written.
+  const render: Render = params.length ? (t, where) => renderTemplate(t, paramVals, where) : (t) => t;
+  const src = new SourceFile(file, shown, render(text, shown));
+  const raw = src.doc.toJS() as unknown;
+  if (!validateExerciseShape()(raw)) {
+    const described = describeAjvErrors(validateExerciseShape().errors ?? []);
+    src.fail(described.path, described.message);
+  }
+  const data = raw as RawExercise;
+  if (folderId !== data.id) src.fail(['id'], `is "${data.id}" but the folder is ${basename(dir)}; name the folder ${data.id}-<topic> or change the id to ${folderId}`);
+  return { src, data, params, id, paramVals, render };
+}
+
+/** The exercise's networks, each subnet a valid IPv4 one. */
+function buildNetworks(src: SourceFile, data: RawExercise): NetworkSpec[] {
+  const networks: NetworkSpec[] = Object.entries(data.networks).map(([name, n]) => ({
+    name,
+    ...(n?.subnet ? { subnet: n.subnet } : {}),
+    ...(n?.description ? { description: n.description } : {}),
+  }));
+  for (const n of networks) if (n.subnet && !isValidCidr(n.subnet)) src.fail(['networks', n.name, 'subnet'], 'is not a valid IPv4 subnet');
+  return networks;
 }
 
 /** The checks, each id unique and each `because` naming another check. */

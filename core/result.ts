@@ -7,6 +7,21 @@ export const RESULT_SCHEMA_VERSION = 1;
 
 export type CheckStatus = 'pass' | 'fail' | 'error';
 
+/** A parameter of a said sentence: learner or lab data (inserted as is), a number, or sentences said inside it. */
+export type SaidParam = string | number | Said | readonly Said[];
+
+/** A fixed sentence by its catalogue id, with its parameters: what a reporter renders in the learner's language. */
+export interface Said {
+  readonly id: string;
+  readonly params: { readonly [name: string]: SaidParam };
+}
+
+/** The structured form of a check's expected and observed lines (the English strings stay as they are). */
+export interface SaidLines {
+  readonly expected?: Said;
+  readonly observed?: Said;
+}
+
 /** One command the grader ran on a node to decide a check, with what it printed. */
 export interface Evidence {
   readonly node: string;
@@ -31,7 +46,9 @@ export interface CheckResult {
   /** Shown when the check did not pass. */
   readonly hint?: string;
   /** When this check did not pass: the explaining checks (its `because`) that did not pass either. */
-  readonly causes?: readonly { readonly id: string; readonly observed: string }[];
+  readonly causes?: readonly { readonly id: string; readonly observed: string; readonly said?: Said }[];
+  /** expected and observed as catalogue sentences, so a report can say them in the learner's language. */
+  readonly said?: SaidLines;
   readonly evidence: readonly Evidence[];
   readonly durationMs: number;
   /** reach, tcp and http checks that expect to connect: the hops their packets take in the final state, there and back, up to a break. */
@@ -58,6 +75,8 @@ export interface BrokenHop {
   readonly kind: BreakKind;
   /** One sentence. */
   readonly reason: string;
+  /** The reason as a catalogue sentence, for reports in the learner's language. */
+  readonly said?: Said;
 }
 
 export type CommandStatus = 'ok' | 'failed' | 'timed-out' | 'not-run' | 'syntax-error';

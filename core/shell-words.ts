@@ -21,111 +21,205 @@ export interface CommandLine {
 
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
-export function readCommandLine(text: string): CommandLine {
-  const commands: SimpleCommand[] = [];
-  let substitution = false;
-  let words: string[] = [];
-  let word: string | null = null;
-  let writesFile = false;
-  let inputGiven = false;
-  let redirect: 'out' | 'dup' | 'in' | 'heredoc' | null = null;
-  const heredocs: { end: string; tabs: boolean }[] = [];
-  let heredocTabs = false;
+type Redirect = 'out' | 'dup' | 'in' | 'heredoc' | null;
 
-  const endWord = () => {
+interface Heredoc {
+  readonly end: string;
+  readonly tabs: boolean;
+}
+
+/** The reading so far: the finished commands, and the command, word and redirection being read. */
+class LineReader {
+  readonly commands: SimpleCommand[] = [];
+  substitution = false;
+  words: string[] = [];
+  word: string | null = null;
+  writesFile = false;
+  inputGiven = false;
+  redirect: Redirect = null;
+  readonly heredocs: Heredoc[] = [];
+  heredocTabs = false;
+
+  constructor(readonly text: string) {}
+
+  add(chars: string): void {
+    this.word = (this.word ?? '') + chars;
+  }
+
+  /** A word is done: an argument, or the target of the redirection before it. */
+  endWord(): void {
+    const word = this.word;
     if (word === null) return;
-    if (redirect === 'out') writesFile ||= !HARMLESS_TARGETS.has(word);
-    else if (redirect === 'dup') writesFile ||= !/^(\d+|-)$/.test(word) && !HARMLESS_TARGETS.has(word);
-    else if (redirect === 'heredoc') heredocs.push({ end: word, tabs: heredocTabs });
-    else if (redirect === null) words.push(word);
-    redirect = null;
-    word = null;
-  };
-  const endCommand = (background: boolean, piped: boolean) => {
-    endWord();
-    if (words.length > 0 || writesFile) commands.push({ words, writesFile, inputGiven, background });
-    words = [];
-    writesFile = false;
-    inputGiven = piped;
-  };
+    if (this.redirect === 'out') this.writesFile ||= !HARMLESS_TARGETS.has(word);
+    else if (this.redirect === 'dup') this.writesFile ||= !/^(\d+|-)$/.test(word) && !HARMLESS_TARGETS.has(word);
+    else if (this.redirect === 'heredoc') this.heredocs.push({ end: word, tabs: this.heredocTabs });
+    else if (this.redirect === null) this.words.push(word);
+    this.redirect = null;
+    this.word = null;
+  }
 
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const next = text[i + 1];
-    if (ch === '\\') {
-      if (next === '\n') i++;
-      else if (next !== undefined) (word = (word ?? '') + next), i++;
-    } else if (ch === "'") {
-      const end = text.indexOf("'", i + 1);
-      word = (word ?? '') + text.slice(i + 1, end < 0 ? text.length : end);
-      i = end < 0 ? text.length : end;
-    } else if (ch === '"') {
-      let j = i + 1;
-      let inner = '';
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) inner += text[++j];
-        else {
-          if ((text[j] === '$' && text[j + 1] === '(') || text[j] === '`') substitution = true;
-          inner += text[j];
-        }
-      }
-      word = (word ?? '') + inner;
-      i = j;
-    } else if ((ch === '$' && next === '(') || ch === '`') {
-      substitution = true;
-      const close = ch === '`' ? text.indexOf('`', i + 1) : matchingParen(text, i + 1);
-      word = (word ?? '') + text.slice(i, close < 0 ? text.length : close + 1);
-      i = close < 0 ? text.length : close;
-    } else if (ch === '#' && word === null) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (ch === ' ' || ch === '\t') {
-      endWord();
-    } else if (ch === '\n') {
-      endCommand(false, false);
-      i = skipHeredocs(text, i + 1, heredocs.splice(0)) - 1;
-    } else if (ch === ';' || ch === '(' || ch === ')') {
-      endCommand(false, false);
-      if (ch === ';' && next === ';') i++;
-    } else if (ch === '|') {
-      const or = next === '|';
-      if (or || next === '&') i++;
-      endCommand(false, !or);
-    } else if (ch === '&' && next === '&') {
-      endCommand(false, false);
-      i++;
-    } else if (ch === '&' && next === '>') {
-      endWord();
-      redirect = 'out';
-      i += text[i + 2] === '>' ? 2 : 1;
-    } else if (ch === '&') {
-      endCommand(true, false);
-    } else if (ch === '>' || ch === '<') {
-      if (word !== null && /^\d+$/.test(word)) word = null;
-      endWord();
-      if (ch === '>') {
-        if (next === '&') (redirect = 'dup'), i++;
-        else {
-          redirect = 'out';
-          if (next === '>' || next === '|') i++;
-        }
-      } else if (next === '<' && text[i + 2] === '<') {
-        redirect = 'in';
-        i += 2;
-      } else if (next === '<') {
-        redirect = 'heredoc';
-        heredocTabs = text[i + 2] === '-';
-        i += heredocTabs ? 2 : 1;
-      } else {
-        redirect = next === '&' ? 'dup' : 'in';
-        if (next === '&' || next === '>') i++;
-      }
-      if (redirect !== 'out' && redirect !== 'dup') inputGiven = true;
-    } else {
-      word = (word ?? '') + ch;
+  /** A simple command is done; `piped` says the next one reads its output. */
+  endCommand(background: boolean, piped: boolean): void {
+    this.endWord();
+    if (this.words.length > 0 || this.writesFile) this.commands.push({ words: this.words, writesFile: this.writesFile, inputGiven: this.inputGiven, background });
+    this.words = [];
+    this.writesFile = false;
+    this.inputGiven = piped;
+  }
+}
+
+/** One state of the reader per special character: reads from `i` and returns the last index it used. */
+type Step = (r: LineReader, i: number) => number;
+
+const escaped: Step = (r, i) => {
+  const next = r.text[i + 1];
+  if (next === '\n') return i + 1;
+  if (next === undefined) return i;
+  r.add(next);
+  return i + 1;
+};
+
+const singleQuoted: Step = (r, i) => {
+  const end = r.text.indexOf("'", i + 1);
+  r.add(r.text.slice(i + 1, end < 0 ? r.text.length : end));
+  return end < 0 ? r.text.length : end;
+};
+
+const doubleQuoted: Step = (r, i) => {
+  const text = r.text;
+  let j = i + 1;
+  let inner = '';
+  for (; j < text.length && text[j] !== '"'; j++) {
+    if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) inner += text[++j];
+    else {
+      if ((text[j] === '$' && text[j + 1] === '(') || text[j] === '`') r.substitution = true;
+      inner += text[j];
     }
   }
-  endCommand(false, false);
-  return { commands, substitution };
+  r.add(inner);
+  return j;
+};
+
+/** `$(...)` or backquotes: kept as one word, and flagged. */
+const substituted: Step = (r, i) => {
+  const ch = r.text[i];
+  if (ch === '$' && r.text[i + 1] !== '(') return literal(r, i);
+  r.substitution = true;
+  const close = ch === '`' ? r.text.indexOf('`', i + 1) : matchingParen(r.text, i + 1);
+  r.add(r.text.slice(i, close < 0 ? r.text.length : close + 1));
+  return close < 0 ? r.text.length : close;
+};
+
+const comment: Step = (r, i) => {
+  if (r.word !== null) return literal(r, i);
+  let j = i;
+  while (j + 1 < r.text.length && r.text[j + 1] !== '\n') j++;
+  return j;
+};
+
+const blank: Step = (r, i) => {
+  r.endWord();
+  return i;
+};
+
+const newline: Step = (r, i) => {
+  r.endCommand(false, false);
+  return skipHeredocs(r.text, i + 1, r.heredocs.splice(0)) - 1;
+};
+
+const separator: Step = (r, i) => {
+  r.endCommand(false, false);
+  return r.text[i] === ';' && r.text[i + 1] === ';' ? i + 1 : i;
+};
+
+/** `|`, `||` and `|&`: only a pipe gives the next command its input. */
+const pipe: Step = (r, i) => {
+  const next = r.text[i + 1];
+  const or = next === '|';
+  r.endCommand(false, !or);
+  return or || next === '&' ? i + 1 : i;
+};
+
+/** `&&`, `&>`, `&>>`, or a command sent to the background. */
+const ampersand: Step = (r, i) => {
+  const next = r.text[i + 1];
+  if (next === '&') {
+    r.endCommand(false, false);
+    return i + 1;
+  }
+  if (next !== '>') {
+    r.endCommand(true, false);
+    return i;
+  }
+  r.endWord();
+  r.redirect = 'out';
+  return i + (r.text[i + 2] === '>' ? 2 : 1);
+};
+
+/** `>`, `>>`, `>|` and `>&`; a descriptor number before it is not a word. */
+const output: Step = (r, i) => {
+  startRedirect(r);
+  const next = r.text[i + 1];
+  if (next === '&') {
+    r.redirect = 'dup';
+    return i + 1;
+  }
+  r.redirect = 'out';
+  return next === '>' || next === '|' ? i + 1 : i;
+};
+
+/** `<`, `<<<`, `<<` and `<<-` (a here-document), `<&` and `<>`. */
+const input: Step = (r, i) => {
+  startRedirect(r);
+  const next = r.text[i + 1];
+  let last = i;
+  if (next === '<' && r.text[i + 2] === '<') (r.redirect = 'in'), (last = i + 2);
+  else if (next === '<') {
+    r.redirect = 'heredoc';
+    r.heredocTabs = r.text[i + 2] === '-';
+    last = i + (r.heredocTabs ? 2 : 1);
+  } else {
+    r.redirect = next === '&' ? 'dup' : 'in';
+    if (next === '&' || next === '>') last = i + 1;
+  }
+  if (r.redirect !== 'dup') r.inputGiven = true;
+  return last;
+};
+
+function startRedirect(r: LineReader): void {
+  if (r.word !== null && /^\d+$/.test(r.word)) r.word = null;
+  r.endWord();
+}
+
+const literal: Step = (r, i) => {
+  r.add(r.text[i]!);
+  return i;
+};
+
+const STEPS: Readonly<Record<string, Step>> = {
+  '\\': escaped,
+  "'": singleQuoted,
+  '"': doubleQuoted,
+  $: substituted,
+  '`': substituted,
+  '#': comment,
+  ' ': blank,
+  '\t': blank,
+  '\n': newline,
+  ';': separator,
+  '(': separator,
+  ')': separator,
+  '|': pipe,
+  '&': ampersand,
+  '>': output,
+  '<': input,
+};
+
+export function readCommandLine(text: string): CommandLine {
+  const reader = new LineReader(text);
+  for (let i = 0; i < text.length; i++) i = (STEPS[text[i]!] ?? literal)(reader, i);
+  reader.endCommand(false, false);
+  return { commands: reader.commands, substitution: reader.substitution };
 }
 
 function matchingParen(text: string, open: number): number {

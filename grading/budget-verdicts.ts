@@ -1,7 +1,8 @@
 import type { CheckKind } from '../checks/check-kind.js';
 import type { CheckSpec } from '../core/exercise.js';
-import type { CheckResult } from '../core/result.js';
+import type { CheckResult, Said } from '../core/result.js';
 import type { BudgetUse, NodeBudgetUse } from '../runner/budget-use.js';
+import { gradingLine } from './words.js';
 
 // A learner who exhausts a node's own budget (memory, tmpfs pages included, or processes) breaks
 // only that node: grade's checks run in the headroom kept above the learners' budgets. A check of
@@ -10,14 +11,17 @@ import type { BudgetUse, NodeBudgetUse } from '../runner/budget-use.js';
 
 /** The sentence a report shows for a node that exhausted its budget, or null when it did not. */
 export function exhaustionOf(use: NodeBudgetUse): string | null {
-  const parts: string[] = [];
-  if (use.oomKills > 0) parts.push(`the node ran out of memory (the kernel killed ${plural(use.oomKills, 'of its processes', 'of its processes')})`);
-  if (use.pidsMaxHits > 0) parts.push(`the node ran out of processes (${plural(use.pidsMaxHits, 'fork', 'forks')} refused at its limit)`);
-  return parts.length ? `${use.node}: ${parts.join(', and ')}` : null;
+  return exhaustionLine(use)?.text ?? null;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** That sentence with its catalogue form, for reports in the learner's language. */
+function exhaustionLine(use: NodeBudgetUse): { text: string; said: Said } | null {
+  const parts: Said[] = [];
+  if (use.oomKills > 0) parts.push(gradingLine('budget.out-of-memory', { count: use.oomKills }).said);
+  if (use.pidsMaxHits > 0) parts.push(gradingLine(use.pidsMaxHits === 1 ? 'budget.out-of-processes-one' : 'budget.out-of-processes', { count: use.pidsMaxHits }).said);
+  if (parts.length === 0) return null;
+  const both = parts.length === 2 ? gradingLine('budget.and', { first: parts[0]!, second: parts[1]! }).said : parts[0]!;
+  return gradingLine('budget.exhausted', { node: use.node, parts: both });
 }
 
 /** Checks of exhausted nodes that did not pass become `fail`, their observation led by the reason. */
@@ -28,9 +32,9 @@ export function withBudgetVerdicts(
   holderOf: (address: string) => string | undefined,
   use: BudgetUse,
 ): CheckResult[] {
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, Said>();
   for (const n of use.nodes) {
-    const why = exhaustionOf(n);
+    const why = exhaustionLine(n)?.said;
     if (why) reasons.set(n.node, why);
   }
   if (reasons.size === 0) return [...results];
@@ -39,7 +43,8 @@ export function withBudgetVerdicts(
     if (result.status === 'pass' || !spec) return result;
     const why = nodesOfCheck(spec, kinds, holderOf).flatMap((n) => reasons.get(n) ?? []);
     if (why.length === 0) return result;
-    return { ...result, status: 'fail', earned: 0, observed: `${why.join('; ')}; ${result.observed}` };
+    const observed = gradingLine('budget.then', { why, observed: result.said?.observed ?? result.observed });
+    return { ...result, status: 'fail', earned: 0, observed: observed.text, said: { ...result.said, observed: observed.said } };
   });
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
 import { checkKinds } from '../checks/registry.js';
+import { clearCleanupFailures, leftBehind } from '../core/cleanup-failures.js';
+import { InfraError } from '../core/errors.js';
 import { readSubmission } from '../core/submission.js';
 import { LabTracker } from '../runner/lab-tracker.js';
 import { shippedExercise } from '../test/support/exercises.js';
-import { FakeEngine } from '../test/support/fake-engine.js';
+import { engineError, FakeEngine } from '../test/support/fake-engine.js';
 import { gradeSubmission } from './grade-exercise.js';
 
 const IMAGE = 'grade-lab:test';
@@ -50,6 +52,26 @@ describe('gradeSubmission when the lab cannot be made', () => {
     await expect(result).rejects.toBe(bug);
     expect(held()).toEqual([]);
     expect(engine.containers.size).toBe(0);
+  });
+});
+
+describe('gradeSubmission when the lab cannot be removed after a fault', () => {
+  test('the fault is the result; the failed removal is counted as left behind, not swallowed', async () => {
+    clearCleanupFailures();
+    const engine = new FakeEngine([IMAGE]);
+    const fault = new InfraError('the engine stopped answering');
+    let execs = 0;
+    // The first exec builds the lab; the second (the first submission file) meets an engine fault.
+    engine.onExec = () => {
+      if (++execs === 2) throw fault;
+      return {};
+    };
+    const refusal = engineError(500, 'remove refused');
+    engine.fail('removeContainer', refusal);
+    const graded = await grade(engine).result;
+    expect([graded.status, graded.error]).toEqual(['error', 'the engine stopped answering']);
+    expect(leftBehind()).toEqual([{ what: expect.stringMatching(/^remove lab ex01-/), leftBehind: true, error: refusal }]);
+    clearCleanupFailures();
   });
 });
 

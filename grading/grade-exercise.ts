@@ -1,7 +1,8 @@
 import type { CheckKind } from '../checks/check-kind.js';
+import { cleanupFailed } from '../core/cleanup-failures.js';
 import { InfraError, messageOf } from '../core/errors.js';
 import type { Exercise } from '../core/exercise.js';
-import { historyCommandRecords, type HistoryRecord } from '../core/history.js';
+import { historyCommandRecords, type HistoryRecord } from '../history/history.js';
 import type { GradeMode, GradeResult, NodeReport } from '../core/result.js';
 import type { Submission } from '../core/submission.js';
 import type { Engine } from '../runner/engine.js';
@@ -59,7 +60,8 @@ export async function gradeSubmission(req: GradeSubmissionRequest): Promise<Grad
     return buildResult({ ...base, checks, nodes, timings, durationMs: Date.now() - started, error: null });
   } catch (error) {
     const leftover = lab ?? made;
-    if (leftover) await disposeLab(leftover, req.tracker).catch(() => undefined);
+    // The grading error is the one to report; a failed removal is logged under --debug and counted, not thrown.
+    if (leftover) await disposeLab(leftover, req.tracker).catch((e: unknown) => cleanupFailed(`remove lab ${leftover.id}`, e, { leftBehind: true }));
     if (!(error instanceof InfraError)) throw error;
     return buildResult({ ...base, checks: [], nodes: [], timings, durationMs: Date.now() - started, error: messageOf(error) });
   }

@@ -6,15 +6,16 @@ import type { LabExec } from '../runner/lab-exec.js';
 // learner's own script, or in a check that happened to run earlier. grade forgets it before it proves
 // anything, so each verdict starts from a network that has learned nothing. What the learner set up
 // (permanent or static neighbour entries, forwarding entries added by hand: "permanent", "static",
-// "added_by_user", "extern_learn") stays. Conntrack entries are not touched: the image has no tool
-// for them, and a check's own connections use fresh ports.
+// "added_by_user", "extern_learn") stays. Connection-tracking entries go too (grade-ct-flush): a NAT
+// mapping or an "established" entry made by one check's traffic must not carry a later check.
 
 /**
- * Run with the image's own bash, ip and bridge in one network namespace (grade-enter net). Every fdb
+ * Run with the image's own bash, ip, bridge and grade-ct-flush in one network namespace (grade-enter net). Every fdb
  * line without a flag of configuration is one the kernel learned; it is deleted with the words that
  * name it (master, self, vlan, dst, vni, port).
  */
 export const FORGET_SCRIPT = `ip neigh flush all >/dev/null 2>&1
+/usr/local/lib/grade/grade-ct-flush >/dev/null 2>&1
 bridge fdb show 2>/dev/null | while read -r -a w; do
   case " \${w[*]} " in *" permanent "*|*" static "*|*" added_by_user "*|*" extern_learn "*) continue ;; esac
   [ "\${w[1]}" = dev ] || continue

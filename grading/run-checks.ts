@@ -1,4 +1,5 @@
 import type { CheckContext, CheckKind, CheckOutcome } from '../checks/check-kind.js';
+import { gradingLine } from './words.js';
 import { messageOf } from '../core/errors.js';
 import { addressOf } from '../core/ipv4.js';
 import type { CheckSpec, Exercise } from '../core/exercise.js';
@@ -52,7 +53,9 @@ async function runOne(check: CheckSpec, kind: CheckKind, ctx: CheckContext, fres
       await forget?.();
       return await kind.run(check.params, ctx);
     } catch (error) {
-      return { status: 'error', expected: check.title, observed: `the check could not run: ${messageOf(error)}`, evidence: [] };
+      const expected = gradingLine('grading.title', { title: check.title });
+      const observed = gradingLine('grading.could-not-run', { why: messageOf(error) });
+      return { status: 'error', expected: expected.text, observed: observed.text, said: { expected: expected.said, observed: observed.said }, evidence: [] };
     }
   };
   let outcome = await attempt();
@@ -71,6 +74,7 @@ async function runOne(check: CheckSpec, kind: CheckKind, ctx: CheckContext, fres
     status: outcome.status,
     expected: outcome.expected,
     observed: outcome.observed,
+    ...(outcome.said ? { said: outcome.said } : {}),
     ...(check.hint && outcome.status !== 'pass' ? { hint: check.hint } : {}),
     evidence: outcome.evidence,
     durationMs: Date.now() - started,
@@ -80,7 +84,7 @@ async function runOne(check: CheckSpec, kind: CheckKind, ctx: CheckContext, fres
 /** A failed behaviour check names the failed rule checks that explain it. */
 function withCauses(result: CheckResult, spec: CheckSpec, all: readonly CheckResult[]): CheckResult {
   if (result.status === 'pass' || spec.because.length === 0) return result;
-  const causes = all.filter((r) => spec.because.includes(r.id) && r.status !== 'pass').map((r) => ({ id: r.id, observed: r.observed }));
+  const causes = all.filter((r) => spec.because.includes(r.id) && r.status !== 'pass').map((r) => ({ id: r.id, observed: r.observed, ...(r.said?.observed ? { said: r.said.observed } : {}) }));
   return causes.length ? { ...result, causes } : result;
 }
 

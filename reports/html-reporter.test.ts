@@ -34,7 +34,7 @@ describe('renderHtml', () => {
   });
 
   it('shows expected vs observed, and the hint only for checks that did not pass', () => {
-    expect(fail).toContain('<span class="label">Observed</span>default via 192.168.1.254 dev eth0');
+    expect(fail).toContain('<span class="label">Grade observed</span>default via 192.168.1.254 dev eth0');
     expect(fail).toContain('<div class="hint"><strong>Hint:</strong>Look at &#x60;ip route&#x60; on host-b');
     const view = buildHtmlView(loadFixture('ex01-fail'));
     expect(view.checks.filter((c) => c.hint !== null).map((c) => c.id)).toEqual(['host-b-default-route', 'host-b-reaches-web']);

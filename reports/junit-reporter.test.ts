@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/load-fixture.js';
-import { entry } from './gradebook/test-book.js';
+import { entry } from '../lms/gradebook/test-book.js';
 import { batchJunitSuite, gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
 
 describe('renderJunit', () => {
@@ -50,7 +50,7 @@ describe('gradeResultToJunitSuite', () => {
     ]);
     expect(failed[0]!.failure).toBe(
       'expected: a default route on host-b via 192.168.1.1\n' +
-        'observed: default via 192.168.1.254 dev eth0 (192.168.1.254 is not the router)\n' +
+        'grade observed: default via 192.168.1.254 dev eth0 (192.168.1.254 is not the router)\n' +
         "hint: Look at `ip route` on host-b: the gateway must be an address on host-b's own subnet that belongs to the router (the router's eth0).",
     );
     expect(failed[1]!.systemOut).toContain('$ host-b: curl -sS --max-time 5 http://203.0.113.80/token  (exit 28)');

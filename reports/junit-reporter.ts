@@ -76,7 +76,7 @@ export function batchJunitSuite(entry: BatchEntry): JunitSuite {
 }
 
 function checkCase(check: CheckResult, classname: string): JunitCase {
-  const words = [`expected: ${check.expected}`, `observed: ${check.observed}`];
+  const words = [`expected: ${check.expected}`, `grade observed: ${check.observed}`];
   if (check.hint !== undefined && check.status !== 'pass') words.push(`hint: ${check.hint}`);
   const evidence = check.evidence
     .map((e) => {

@@ -2,10 +2,10 @@
 // text. Reporters only render; they never change or recompute the result.
 
 import type { GradeResult } from '../core/result.js';
+import { renderClassroomResult } from './classroom-reporter.js';
 import { renderHtml } from './html-reporter.js';
 import { renderJson } from './json-reporter.js';
 import { gradeResultToJunitSuite, renderJunit } from './junit-reporter.js';
-import { renderClassroomResult } from './gradebook/classroom.js';
 import { renderTerminal } from './terminal-reporter.js';
 
 export interface ReporterOptions {

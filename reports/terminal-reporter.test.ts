@@ -16,7 +16,7 @@ describe('renderTerminal', () => {
     const out = renderTerminal(loadFixture('ex01-fail'), { color: false });
     expect(out).toMatch(/✘ host-b's default gateway is the router +0\/2 {2}host-b-default-route/);
     expect(out).toContain('expected: a default route on host-b via 192.168.1.1');
-    expect(out).toContain('observed: default via 192.168.1.254 dev eth0');
+    expect(out).toContain('grade observed: default via 192.168.1.254 dev eth0');
     expect(out).toContain('hint:     host-b needs a working default gateway');
     expect(out).toMatch(/✔ The router forwards IPv4 +2\/2/);
   });

@@ -89,7 +89,7 @@ function checkLines(check: CheckResult, c: Colors, verbose: boolean, titleWidth:
 
 function labelled(label: string, text: string, c: Colors, paint: (s: string) => string = (s) => s): string[] {
   const pad = ' '.repeat(6);
-  const head = padColumns(`${label}:`, 10);
+  const head = padColumns(`${label}:`, Math.max(10, columns(label) + 2));
   const headWidth = columns(head);
   return wrap(text, WIDTH - pad.length - headWidth).map((l, i) =>
     i === 0 ? `${pad}${c.dim(head)}${paint(l)}` : `${pad}${' '.repeat(headWidth)}${paint(l)}`,
@@ -111,7 +111,10 @@ function commandLines(nodes: readonly NodeReport[], c: Colors, verbose: boolean,
       wrap(status, WIDTH - 6).forEach((l, i) => {
         lines.push(`      ${i === 0 ? paint(l.slice(0, word.length)) + c.dim(l.slice(word.length)) : c.dim(l)}`);
       });
-      if (cmd.status !== 'not-run') lines.push(...outputExcerpt(cmd.output, OUTPUT_LINES, cmd.truncated, c, '      ', lang));
+      if (cmd.status === 'not-run') continue;
+      // What the learner's command printed is theirs, told apart from what grade observed.
+      if (cmd.output.trim() !== '') lines.push(`      ${c.dim(reportText(lang, 'printedLabel'))}`);
+      lines.push(...outputExcerpt(cmd.output, OUTPUT_LINES, cmd.truncated, c, '      ', lang));
     }
   }
   return lines;

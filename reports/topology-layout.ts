@@ -46,23 +46,47 @@ const CHAR_W = 7.2;
 
 /** Positions of every bar, box, link and link label of `topology`. Deterministic. */
 export function layoutTopology(topology: Topology): TopologyLayout {
+  const nets = collectNets(topology);
+  const boxes = topology.nodes.map(sizeBox);
+  const netsOf = (b: NodeBox): NetBox[] => unique(b.node.interfaces.map((i) => i.network)).map((n) => nets.get(n)!);
+  const { roots, loose } = buildTree(nets, boxes, netsOf);
+  const widths = measureWidths(roots);
+  const rows = layRows(nets, boxes, roots, loose.length > 0);
+  const placer = new Placer(widths, rows);
+  let cursor = PAD;
+  for (const r of roots) {
+    placer.placeNet(r, cursor, widths.get(r) ?? 0);
+    cursor += widths.get(r) ?? 0;
+  }
+  const looseW = sum(loose.map((b) => b.slot));
+  placer.placeRow(loose, PAD, Math.max(looseW, cursor - PAD), rows.looseY, false);
+  const width = Math.max(cursor, PAD + looseW) + PAD;
+  const links = routeLinks(boxes, netsOf);
+  return { nets: [...nets.values()], boxes, links, width, height: rows.height };
+}
+
+/** Every network, declared ones first (with their subnets), then any an interface names. */
+function collectNets(topology: Topology): Map<string, NetBox> {
   const nets = new Map<string, NetBox>();
   const addNet = (name: string, subnet: string | null): void => {
     if (!nets.has(name)) nets.set(name, { name, subnet, depth: -1, leaves: [], routers: [], x1: 0, x2: 0, y: 0 });
   };
   for (const n of topology.networks) addNet(n.name, n.subnet);
   for (const node of topology.nodes) for (const i of node.interfaces) addNet(i.network, null);
+  return nets;
+}
 
-  const boxes = topology.nodes.map((node): NodeBox => {
-    const sameNet = node.interfaces.length - unique(node.interfaces.map((i) => i.network)).length;
-    const w = Math.max(124, textWidth(node.name, 8.5) + 40, sameNet > 0 ? (sameNet + 1) * 120 : 0);
-    const slot = Math.max(SLOT, w + 56 + (sameNet > 0 ? 120 : 0));
-    return { node, children: [], row: 'loose', cx: 0, y: 0, w, slot };
-  });
-  const netsOf = (b: NodeBox): NetBox[] => unique(b.node.interfaces.map((i) => i.network)).map((n) => nets.get(n)!);
+/** A node's box, wide enough for its name and for one link per interface on a shared network. */
+function sizeBox(node: TopoNode): NodeBox {
+  const sameNet = node.interfaces.length - unique(node.interfaces.map((i) => i.network)).length;
+  const w = Math.max(124, textWidth(node.name, 8.5) + 40, sameNet > 0 ? (sameNet + 1) * 120 : 0);
+  const slot = Math.max(SLOT, w + 56 + (sameNet > 0 ? 120 : 0));
+  return { node, children: [], row: 'loose', cx: 0, y: 0, w, slot };
+}
+
+/** Breadth-first from each not yet reached network, in declaration order: the tree of bars and boxes. */
+function buildTree(nets: ReadonlyMap<string, NetBox>, boxes: readonly NodeBox[], netsOf: (b: NodeBox) => NetBox[]): { roots: NetBox[]; loose: NodeBox[] } {
   const placed = new Set<NodeBox>();
-
-  // Breadth-first from each not yet reached network, in declaration order.
   const roots: NetBox[] = [];
   for (const start of nets.values()) {
     if (start.depth >= 0) continue;
@@ -74,106 +98,121 @@ export function layoutTopology(topology: Topology): TopologyLayout {
         const mine = netsOf(box);
         if (placed.has(box) || !mine.includes(net)) continue;
         placed.add(box);
-        if (mine.length === 1) {
-          box.row = net.depth === 0 ? 'top' : net.depth;
-          net.leaves.push(box);
-          continue;
-        }
-        box.row = net.depth;
-        net.routers.push(box);
-        for (const other of mine) {
-          if (other.depth >= 0) continue;
-          other.depth = net.depth + 1;
-          box.children.push(other);
-          queue.push(other);
-        }
+        queue.push(...hang(box, net, mine));
       }
     }
   }
-  const loose = boxes.filter((b) => !placed.has(b));
+  return { roots, loose: boxes.filter((b) => !placed.has(b)) };
+}
 
-  // Widths, bottom-up.
-  const slot = (b: NodeBox): number => b.slot;
+/** Put a box under the bar it was reached from; a router brings in its other networks as its children. */
+function hang(box: NodeBox, net: NetBox, mine: readonly NetBox[]): NetBox[] {
+  if (mine.length === 1) {
+    box.row = net.depth === 0 ? 'top' : net.depth;
+    net.leaves.push(box);
+    return [];
+  }
+  box.row = net.depth;
+  net.routers.push(box);
+  const fresh = mine.filter((other) => other.depth < 0);
+  for (const other of fresh) {
+    other.depth = net.depth + 1;
+    box.children.push(other);
+  }
+  return fresh;
+}
+
+/** The width of every bar and router subtree, bottom-up. */
+function measureWidths(roots: readonly NetBox[]): Map<NetBox | NodeBox, number> {
   const widths = new Map<NetBox | NodeBox, number>();
   const netWidth = (n: NetBox): number => {
     const routers = n.routers.map(routerWidth);
-    const leaves = n.leaves.map(slot);
+    const leaves = n.leaves.map((b) => b.slot);
     const row = n.depth === 0 ? Math.max(sum(leaves), sum(routers)) : sum(leaves) + sum(routers);
     const w = Math.max(textWidth(`${n.name}  ${n.subnet ?? ''}`, CHAR_W) + 28 + GAP, row);
     widths.set(n, w);
     return w;
   };
   const routerWidth = (b: NodeBox): number => {
-    const w = Math.max(slot(b), sum(b.children.map(netWidth)));
+    const w = Math.max(b.slot, sum(b.children.map(netWidth)));
     widths.set(b, w);
     return w;
   };
-  const rootWidths = roots.map(netWidth);
+  roots.forEach(netWidth);
+  return widths;
+}
 
-  // Rows, top-down.
+interface Rows {
+  readonly topY: number;
+  /** The bar row of each depth. */
+  readonly barY: readonly number[];
+  /** The box row below the bars of each depth, where one is used. */
+  readonly rowY: readonly number[];
+  readonly looseY: number;
+  readonly height: number;
+}
+
+/** The y of every row, top-down. */
+function layRows(nets: ReadonlyMap<string, NetBox>, boxes: readonly NodeBox[], roots: readonly NetBox[], anyLoose: boolean): Rows {
   const maxDepth = Math.max(0, ...[...nets.values()].map((n) => n.depth));
-  const hasTop = roots.some((r) => r.leaves.length > 0);
   let y = PAD;
   const topY = y;
-  if (hasTop) y += BOX_H + LINK;
+  if (roots.some((r) => r.leaves.length > 0)) y += BOX_H + LINK;
   const barY: number[] = [];
   const rowY: number[] = [];
   for (let d = 0; d <= maxDepth; d++) {
     barY[d] = y;
     y += BAR_H;
-    const rowUsed = boxes.some((b) => b.row === d);
-    if (rowUsed) {
+    if (boxes.some((b) => b.row === d)) {
       rowY[d] = y + LINK;
       y += LINK + BOX_H;
     }
     if (d < maxDepth) y += LINK;
   }
   const looseY = y + (nets.size > 0 ? LINK / 2 : 0);
-  if (loose.length > 0) y = looseY + BOX_H;
-  const height = y + PAD;
+  if (anyLoose) y = looseY + BOX_H;
+  return { topY, barY, rowY, looseY, height: y + PAD };
+}
 
-  // Horizontal placement, top-down.
-  const placeRow = (items: NodeBox[], x: number, w: number, rowTop: number, routersToo: boolean): void => {
-    const ws = items.map((b) => (routersToo && b.children.length > 0 ? widths.get(b)! : slot(b)));
+/** Horizontal placement, top-down: each bar or router centred in the width its subtree needs. */
+class Placer {
+  constructor(
+    private readonly widths: ReadonlyMap<NetBox | NodeBox, number>,
+    private readonly rows: Rows,
+  ) {}
+
+  placeRow(items: readonly NodeBox[], x: number, w: number, rowTop: number, routersToo: boolean): void {
+    const ws = items.map((b) => (routersToo && b.children.length > 0 ? this.widths.get(b)! : b.slot));
     let cursor = x + (w - sum(ws)) / 2;
     items.forEach((b, i) => {
       const bw = ws[i] ?? SLOT;
-      if (b.children.length > 0) placeRouter(b, cursor, bw);
+      if (b.children.length > 0) this.placeRouter(b, cursor, bw);
       else b.cx = cursor + bw / 2;
       b.y = rowTop;
       cursor += bw;
     });
-  };
-  const placeNet = (n: NetBox, x: number, w: number): void => {
+  }
+
+  placeNet(n: NetBox, x: number, w: number): void {
     n.x1 = x + GAP / 2;
     n.x2 = x + w - GAP / 2;
-    n.y = barY[n.depth] ?? 0;
-    const below = rowY[n.depth] ?? 0;
+    n.y = this.rows.barY[n.depth] ?? 0;
+    const below = this.rows.rowY[n.depth] ?? 0;
     if (n.depth === 0) {
-      placeRow(n.leaves, x, w, topY, false);
-      placeRow(n.routers, x, w, below, true);
-    } else placeRow([...n.leaves, ...n.routers], x, w, below, true);
-  };
-  const placeRouter = (b: NodeBox, x: number, w: number): void => {
+      this.placeRow(n.leaves, x, w, this.rows.topY, false);
+      this.placeRow(n.routers, x, w, below, true);
+    } else this.placeRow([...n.leaves, ...n.routers], x, w, below, true);
+  }
+
+  private placeRouter(b: NodeBox, x: number, w: number): void {
     b.cx = x + w / 2;
-    const ws = b.children.map((c) => widths.get(c)!);
+    const ws = b.children.map((c) => this.widths.get(c)!);
     let cursor = x + (w - sum(ws)) / 2;
     b.children.forEach((c, i) => {
-      placeNet(c, cursor, ws[i] ?? 0);
+      this.placeNet(c, cursor, ws[i] ?? 0);
       cursor += ws[i] ?? 0;
     });
-  };
-  let cursor = PAD;
-  roots.forEach((r, i) => {
-    placeNet(r, cursor, rootWidths[i] ?? 0);
-    cursor += rootWidths[i] ?? 0;
-  });
-  const looseW = sum(loose.map(slot));
-  placeRow(loose, PAD, Math.max(looseW, cursor - PAD), looseY, false);
-  const width = Math.max(cursor, PAD + looseW) + PAD;
-
-  const links = routeLinks(boxes, netsOf);
-  return { nets: [...nets.values()], boxes, links, width, height };
+  }
 }
 
 export interface LinkLabel {

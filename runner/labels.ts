@@ -13,4 +13,6 @@ export const LABEL = {
   variant: 'dev.grade.variant',
   /** `GRADE_SCOPE` of the process that made the lab (absent: the default scope); see lab-scope.ts. */
   scope: 'dev.grade.scope',
+  /** The state folder of the `grade serve` that made the lab; a lab it claims there outlives a crash of it (lab-claims.ts). */
+  serveState: 'dev.grade.serve-state',
 } as const;

@@ -13,6 +13,8 @@ export interface PlanOptions {
   readonly labId?: string;
   readonly token?: string;
   readonly ownerPid?: number;
+  /** More labels (the serve state folder of a `grade serve` lab). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Turn an exercise into the lab's container name, labels, links and build script. Pure apart from the random ids. */
@@ -28,6 +30,7 @@ export function planLab(exercise: Exercise, options: PlanOptions): LabPlan {
     [LABEL.token]: token,
     ...(exercise.variant !== null ? { [LABEL.variant]: exercise.variant } : {}),
     ...(labScope() !== '' ? { [LABEL.scope]: labScope() } : {}),
+    ...options.labels,
   };
   const nodes = exercise.nodes.map((spec) => ({ spec }));
   const links = planLinks(exercise);

@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { FakeEngine } from '../test/support/fake-engine.js';
+import { dropClaim, writeClaim } from './lab-claims.js';
 import { LABEL } from './labels.js';
 import { labScope } from './lab-scope.js';
 import { reapLabs, removeLabs } from './reaper.js';
@@ -72,6 +76,25 @@ describe('reapLabs', () => {
     expect(await reapLabs(engine)).toEqual(['ex01-old', 'ex02-netonly']);
     expect(engine.containers.size).toBe(0);
     expect([...engine.networks.keys()]).toEqual([spared]);
+  });
+
+  test("a crashed grade serve's labs its state folder claims wait for its restart; unclaimed ones are reaped", async () => {
+    const state = mkdtempSync(join(tmpdir(), 'grade-reaper-'));
+    try {
+      const engine = new FakeEngine();
+      const claimedLab = engine.addContainer({ ...labels('ex01-claimed'), [LABEL.serveState]: state });
+      engine.addContainer({ ...labels('ex01-pooled'), [LABEL.serveState]: state });
+      // A relative folder in a label would depend on the reaper's working folder: never a claim.
+      engine.addContainer({ ...labels('ex01-relative'), [LABEL.serveState]: 'grade-serve' });
+      await writeClaim(state, { lab: 'ex01-claimed', learner: 'ann', exercise: 'ex01', joinedAt: null, lang: null });
+      expect(await reapLabs(engine)).toEqual(['ex01-pooled', 'ex01-relative']);
+      expect([...engine.containers.keys()]).toEqual([claimedLab]);
+      // Once the claim is dropped (a normal stop, or the folder removed), the lab is an orphan again.
+      await dropClaim(state, 'ex01-claimed');
+      expect(await reapLabs(engine)).toEqual(['ex01-claimed']);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 
   test('nothing to reap: an empty list and no removals', async () => {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Engine, LabelledResources } from './engine.js';
+import { claimed } from './lab-claims.js';
 import { LABEL } from './labels.js';
 import { inScope } from './lab-scope.js';
 
@@ -16,7 +17,8 @@ export async function reapLabs(engine: Engine, options: ReapOptions = {}): Promi
   for (const labels of [...found.containers, ...found.networks].map((r) => r.labels)) {
     const lab = labels[LABEL.lab];
     if (!lab) continue;
-    if ((options.includeKept && inScope(labels)) || (labels[LABEL.keep] !== 'true' && labels[LABEL.ownerHost] === here && !alive(Number(labels[LABEL.ownerPid])))) {
+    const orphan = labels[LABEL.keep] !== 'true' && labels[LABEL.ownerHost] === here && !alive(Number(labels[LABEL.ownerPid])) && !claimed(labels);
+    if ((options.includeKept && inScope(labels)) || orphan) {
       doomed.add(lab);
     }
   }

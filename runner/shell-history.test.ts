@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sessionFileText, type HistoryRecord } from '../core/history.js';
+import { sessionFileText, type HistoryRecord } from '../history/history.js';
 import type { ExecOptions, ExecResult } from './lab-exec.js';
 import { readHistory, recordingShell, restoreHistory, type HistoryLab } from './shell-history.js';
 

@@ -4,7 +4,7 @@
  * check reads it); the live report, `grade history` and `grade export` show it.
  *
  * Where it lives: in the lab container, /run/grade/history/<node>/<session>.jsonl, one file per shell
- * session, one JSON record a line (core/history.ts). The folder is a small tmpfs of its own (8 MiB) in
+ * session, one JSON record a line (history/history.ts). The folder is a small tmpfs of its own (8 MiB) in
  * grade's /run, outside every node's view, so it goes with the lab (`grade stop`) and a runaway shell
  * can fill only it. Resetting a node in place leaves it alone.
  *
@@ -23,16 +23,16 @@
  *                                  file of each session named in them is replaced by its records;
  *                                  other sessions are left alone. readHistory then returns them.
  *   recordingShell(node, enter)    the argv of an interactive shell whose commands are recorded.
- * `lab` is a StartedLab (anything with runAsGrade). HistoryRecord is defined in core/history.ts.
+ * `lab` is a StartedLab (anything with runAsGrade). HistoryRecord is defined in history/history.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InfraError, UserError } from '../core/errors.js';
-import { SESSION_NAME, parseSessionFile, sessionFileText, sortHistory, type HistoryRecord } from '../core/history.js';
+import { SESSION_NAME, parseSessionFile, sessionFileText, sortHistory, type HistoryRecord } from '../history/history.js';
 import { packageRoot } from '../core/package-root.js';
 import type { ExecOptions, ExecResult } from './lab-exec.js';
 
-export type { HistoryRecord } from '../core/history.js';
+export type { HistoryRecord } from '../history/history.js';
 
 /** What the history needs of a lab: a command as the container's root, outside every node. */
 export interface HistoryLab {

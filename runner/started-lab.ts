@@ -101,6 +101,15 @@ export class StartedLab implements TrackedLab, LabExec, LearnerExec, AsyncDispos
     return this.plan.labId;
   }
 
+  /**
+   * The same container under another plan of the same lab (a variant's nodes built in a pooled lab):
+   * same lab id and token, removed once by either handle.
+   */
+  withPlan(plan: LabPlan): StartedLab {
+    if (plan.labId !== this.id || plan.token !== this.plan.token) throw new Error(`plan ${plan.labId} is not for lab ${this.id}`);
+    return new StartedLab(this.engine, plan, this.containerId, this.removal);
+  }
+
   get nodeNames(): readonly string[] {
     return this.plan.nodes.map((n) => n.spec.name);
   }

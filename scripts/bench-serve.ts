@@ -63,11 +63,13 @@ async function until(done: () => boolean, limit: number): Promise<void> {
   }
 }
 
+/** Both runs' labs: an interrupted bench (Ctrl-C, a time limit's SIGTERM) still removes every one. */
+const tracker = new LabTracker();
+
 export async function benchServe(n: number, name: string): Promise<void> {
+  tracker.installSignalHandlers();
   await benchServeOnce(n, name, 0);
-  const exercise = findExercise(name, checkKinds());
-  if (exercise.params.length > 0) console.log(`(no warm pool run: ${name} has params, and a variant is set when its lab is made)`);
-  else await benchServeOnce(n, name, n);
+  await benchServeOnce(n, name, n);
 }
 
 async function benchServeOnce(n: number, name: string, pool: number): Promise<void> {
@@ -76,11 +78,10 @@ async function benchServeOnce(n: number, name: string, pool: number): Promise<vo
   const dir = mkdtempSync(join(tmpdir(), 'grade-bench-serve-'));
   const roster = join(dir, 'roster.csv');
   writeFileSync(roster, Array.from({ length: n }, (_, i) => `l${i + 1},Learner ${i + 1}`).join('\n'));
-  const tracker = new LabTracker();
   const ctx = createContext({ color: false, lang: 'en' });
   const server = await startServer(
-    { roster, exercise: name, host: '127.0.0.1', port: 0, publicUrl: null, state: join(dir, 'state'), maxLabs: n + pool, idleMinutes: 60, linkHours: 1, pool },
-    { exercise: findExercise(name, kinds), roster: readClassRoster(roster), forms: variantForms(ctx), kinds, engine: new DockerEngine(), image: labImageRef(), tracker, lang: 'en', log: (l) => process.stderr.write(`${l}\n`) },
+    { roster, exercises: [name], host: '127.0.0.1', port: 0, publicUrl: null, state: join(dir, 'state'), maxLabs: n + pool, idleMinutes: 60, linkHours: 1, pool },
+    { exercises: [findExercise(name, kinds)], roster: readClassRoster(roster), forms: variantForms(ctx), kinds, engine: new DockerEngine(), image: labImageRef(), tracker, lang: 'en', log: (l) => process.stderr.write(`${l}\n`) },
   );
   try {
     await server.room.poolReady();

@@ -1,7 +1,7 @@
 // The class's gradebooks: `grade batch`'s writer over the hand-in records, into the class folder.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Roster } from '../core/canvas-roster.js';
+import type { Roster } from '../lms/canvas-roster.js';
 import type { Exercise } from '../core/exercise.js';
 import type { Lang } from '../core/lang.js';
 import { writeGradebook, type VariantForms } from '../cli/write-gradebook.js';
@@ -9,7 +9,7 @@ import { classEntries } from './hand-in.js';
 
 export interface ClassGradebook {
   readonly classDir: string;
-  readonly exercise: Exercise;
+  readonly exercises: readonly Exercise[];
   readonly forms: VariantForms;
   readonly lang: Lang;
   readonly canvas: Roster | null;
@@ -18,7 +18,7 @@ export interface ClassGradebook {
 export async function writeClassGradebook(g: ClassGradebook): Promise<string[]> {
   const entries = classEntries(g.classDir);
   if (entries.length === 0) return [];
-  return writeGradebook(g.classDir, [g.exercise], entries, { forms: g.forms, lang: g.lang, lms: { roster: g.canvas, canvasAssignment: null, moodleWorksheet: null, scale: null }, junit: null, warn: () => undefined });
+  return writeGradebook(g.classDir, g.exercises, entries, { forms: g.forms, lang: g.lang, lms: { roster: g.canvas, canvasAssignment: null, moodleWorksheet: null, scale: null }, junit: null, warn: () => undefined });
 }
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;

@@ -1,7 +1,8 @@
 // The class on this server: a lab per learner (placed through the Engine interface, as every lab is),
 // made on first join up to a cap, reset, stopped when idle (the shell history kept in the state folder
 // and put back when the learner returns) and handed in. Labs belong to the server process: they are
-// tracked, so any exit removes them, and a crashed server's are reaped by the next grade run.
+// tracked, so a normal exit removes them; each learner's is claimed in the state folder, so a crashed
+// server's labs wait for its restart, which gives them back to their learners (runner/lab-claims.ts).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckKind } from '../checks/check-kind.js';
@@ -11,13 +12,16 @@ import type { Exercise } from '../core/exercise.js';
 import type { Lang } from '../core/lang.js';
 import type { Engine } from '../runner/engine.js';
 import type { LabTracker } from '../runner/lab-tracker.js';
+import { dropClaim, readClaims, writeClaim } from '../runner/lab-claims.js';
+import { LABEL } from '../runner/labels.js';
+import { inScope } from '../runner/lab-scope.js';
 import { planLab } from '../runner/plan-lab.js';
-import { provision } from '../runner/provision.js';
+import { buildLab, provision, provisionContainer } from '../runner/provision.js';
 import { resetAllNodes, resetNode } from '../runner/reset-node.js';
 import { readHistory, restoreHistory, type HistoryRecord } from '../runner/shell-history.js';
 import type { ClassRoster, Learner } from './class-roster.js';
 import { handIn } from './hand-in.js';
-import type { StartedLab } from '../runner/started-lab.js';
+import { StartedLab, type TrackedLab } from '../runner/started-lab.js';
 import { LearnerLab } from './learner-lab.js';
 
 export interface ClassRoomOptions {
@@ -31,8 +35,13 @@ export interface ClassRoomOptions {
   readonly tracker: LabTracker;
   readonly stateDir: string;
   readonly classDir: string;
+  /** The cap on labs at once, for the whole server: with several exercises, `labsElsewhere` counts the others' rooms. */
   readonly maxLabs: number;
-  /** Labs started ahead of time, so a join is instant (exercises without params only: a variant is set when a lab is made). */
+  readonly labsElsewhere?: () => number;
+  /**
+   * Labs started ahead of time, so a join is instant. For an exercise with variants a pooled lab is a
+   * started container with nothing built in it; the learner's variant is built there on join.
+   */
   readonly pool: number;
   readonly idleMs: number;
 }
@@ -96,7 +105,7 @@ export class ClassRoom {
 
   /** Whether starting this learner's lab now would pass the cap (always, when it runs or is starting). */
   hasRoomFor(id: string): boolean {
-    return this.seat(id).lab !== null || this.pool.length > 0 || this.runningCount() + this.pool.length < this.options.maxLabs;
+    return this.seat(id).lab !== null || this.pool.length > 0 || this.labsInUse() < this.options.maxLabs;
   }
 
   /** The learner's lab if it runs: the teacher's view never starts one. */
@@ -130,6 +139,8 @@ export class ClassRoom {
     lab.closeTerminals();
     lab.checklist.close();
     await this.saveHistory(id, await readHistory(lab.lab).catch(() => null));
+    // Unclaimed first: should this process die now, the next grade run reaps the lab.
+    await dropClaim(this.options.stateDir, lab.lab.id);
     await lab.lab.dispose();
     this.options.tracker.remove(lab.lab);
     return true;
@@ -170,13 +181,22 @@ export class ClassRoom {
     return stopped;
   }
 
+  pooledCount(): number {
+    return this.pool.length;
+  }
+
   runningCount(): number {
     return [...this.seats.values()].filter((s) => s.lab !== null).length;
   }
 
-  /** How many labs the warm pool holds for this exercise: none for one with variants. */
+  /** This room's labs (learners' and pooled) and, against the server's one cap, the other exercises'. */
+  labsInUse(): number {
+    return this.runningCount() + this.pool.length + (this.options.labsElsewhere?.() ?? 0);
+  }
+
+  /** How many labs the warm pool holds for this exercise. */
   get poolSize(): number {
-    return this.options.exercise.params.length > 0 ? 0 : this.options.pool;
+    return this.options.pool;
   }
 
   /** Resolves once every lab now in the pool has started (or failed to). */
@@ -189,11 +209,9 @@ export class ClassRoom {
    * pool fills at once; a refill is one lab at a time, so it does not crowd the joins it serves.
    */
   fillPool(all = true): void {
-    while (!this.closing && this.pool.length < this.poolSize && this.runningCount() + this.pool.length < this.options.maxLabs) {
+    while (!this.closing && this.pool.length < this.poolSize && this.labsInUse() < this.options.maxLabs) {
       if (!all && this.refilling) return;
-      const o = this.options;
-      // A pooled lab is a fresh lab nobody has entered: as clean as one made on join.
-      const made = provision(o.engine, planLab(o.exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+      const made = this.poolLab();
       this.pool.push(made);
       made.catch(() => this.pool.splice(this.pool.indexOf(made), 1));
       if (!all) {
@@ -224,30 +242,87 @@ export class ClassRoom {
   private async startLab(seat: Seat): Promise<LearnerLab> {
     const o = this.options;
     const pooled = this.pool.shift();
-    if (!pooled && this.runningCount() + this.pool.length >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
+    if (!pooled && this.labsInUse() >= o.maxLabs) throw new UserError(`The class's ${o.maxLabs} labs are all in use; try again in a minute, or ask your teacher.`);
     const exercise = this.exerciseOf(seat.learner.id);
-    const lab = pooled ? await pooled.catch(() => this.provisionFor(exercise)) : await this.provisionFor(exercise);
+    const lab = pooled ? await pooled.then((p) => this.fromPool(p, exercise), () => this.provisionFor(exercise)) : await this.provisionFor(exercise);
     this.fillPool(false);
+    await writeClaim(o.stateDir, { lab: lab.id, learner: seat.learner.id, exercise: o.exercise.id, joinedAt: seat.joinedAt, lang: seat.lang });
     const history = await this.savedHistory(seat.learner.id);
     if (history.length > 0) await restoreHistory(lab, history);
-    const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', o.kinds);
+    return this.learnerLab(seat, exercise, lab);
+  }
+
+  private learnerLab(seat: Seat, exercise: Exercise, lab: StartedLab): LearnerLab {
+    const learnerLab = new LearnerLab(seat.learner, exercise, lab, seat.lang ?? 'en', this.options.kinds);
     learnerLab.joinedAt = seat.joinedAt;
     void learnerLab.checklist.request();
     return learnerLab;
   }
 
+  /**
+   * After a restart: each lab this state folder claims, still running, given back to its learner (the
+   * shells' history is in it); a claim whose lab is gone, or whose learner or exercise is not this
+   * class's, is dropped (and its lab removed). Returns the learners whose labs came back.
+   */
+  async reattach(): Promise<string[]> {
+    const o = this.options;
+    const back: string[] = [];
+    for (const claim of await readClaims(o.stateDir)) {
+      const seat = this.seats.get(claim.learner);
+      const found = await o.engine.listLabelled(LABEL.lab, claim.lab);
+      const container = found.containers.find((c) => c.labels[LABEL.serveState] === o.stateDir && inScope(c.labels));
+      if (claim.exercise !== o.exercise.id) continue;
+      if (!seat || seat.lab || !container?.running) {
+        await dropClaim(o.stateDir, claim.lab);
+        if (container) await o.engine.removeContainer(container.id);
+        continue;
+      }
+      const exercise = this.exerciseOf(claim.learner);
+      const plan = planLab(exercise, { image: o.image, labId: claim.lab, token: container.labels[LABEL.token] ?? '', labels: this.labLabels() });
+      const lab = new StartedLab(o.engine, plan, container.id);
+      o.tracker.add(lab);
+      seat.joinedAt = claim.joinedAt;
+      if (claim.lang === 'en' || claim.lang === 'ko') seat.lang ??= claim.lang;
+      seat.lab = Promise.resolve(this.learnerLab(seat, exercise, lab));
+      back.push(claim.learner);
+    }
+    return back;
+  }
+
+  /** Every lab of this server names its state folder, where its claim is kept. */
+  private labLabels(): Record<string, string> {
+    return { [LABEL.serveState]: this.options.stateDir };
+  }
+
+  /**
+   * A lab nobody has entered. Without variants, built for the exercise; with them, a started container
+   * with nothing built, so no learner's variant is in it before the learner who takes it.
+   */
+  private poolLab(): Promise<StartedLab> {
+    const o = this.options;
+    const plan = planLab(o.exercise, { image: o.image, labels: this.labLabels() });
+    const hooks = { onCreated: (l: TrackedLab) => o.tracker.add(l) };
+    return o.exercise.params.length > 0 ? provisionContainer(o.engine, plan, hooks) : provision(o.engine, plan, hooks);
+  }
+
+  /** A pooled lab made the learner's: their variant's nodes built in the bare container (as provisioning builds them). */
+  private fromPool(pooled: StartedLab, exercise: Exercise): Promise<StartedLab> {
+    if (this.options.exercise.params.length === 0) return Promise.resolve(pooled);
+    return buildLab(pooled, planLab(exercise, { image: this.options.image, labId: pooled.id, token: pooled.plan.token, labels: this.labLabels() }));
+  }
+
   private provisionFor(exercise: Exercise): Promise<StartedLab> {
     const o = this.options;
-    return provision(o.engine, planLab(exercise, { image: o.image }), { onCreated: (l) => o.tracker.add(l) });
+    return provision(o.engine, planLab(exercise, { image: o.image, labels: this.labLabels() }), { onCreated: (l) => o.tracker.add(l) });
   }
 
   private historyFile(id: string): string {
-    return join(this.options.stateDir, 'history', `${safeSegment(id)}.json`);
+    return join(this.options.stateDir, 'history', this.options.exercise.id, `${safeSegment(id)}.json`);
   }
 
   private async saveHistory(id: string, records: HistoryRecord[] | null): Promise<void> {
     if (!records) return;
-    await mkdir(join(this.options.stateDir, 'history'), { recursive: true });
+    await mkdir(join(this.options.stateDir, 'history', this.options.exercise.id), { recursive: true });
     await writeFile(this.historyFile(id), JSON.stringify(records));
   }
 
@@ -259,5 +334,15 @@ export class ClassRoom {
     } catch {
       return [];
     }
+  }
+}
+
+/** Claims of exercises this server no longer serves (an earlier run's): dropped, their labs removed. */
+export async function dropForeignClaims(stateDir: string, served: readonly string[], engine: Engine): Promise<void> {
+  for (const claim of await readClaims(stateDir)) {
+    if (served.includes(claim.exercise)) continue;
+    await dropClaim(stateDir, claim.lab);
+    const found = await engine.listLabelled(LABEL.lab, claim.lab);
+    await Promise.all(found.containers.filter((c) => c.labels[LABEL.serveState] === stateDir && inScope(c.labels)).map((c) => engine.removeContainer(c.id)));
   }
 }

@@ -2,7 +2,7 @@
 // `id,name[,lang]` (a header row naming "id" is skipped).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { parseCanvasRoster, type Roster } from '../core/canvas-roster.js';
+import { parseCanvasRoster, type Roster } from '../lms/canvas-roster.js';
 import { UserError } from '../core/errors.js';
 import { LANGS, type Lang } from '../core/lang.js';
 

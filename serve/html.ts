@@ -19,3 +19,10 @@ export function page(p: { lang: string; title: string; nonce: string; data: unkn
     '</body></html>',
   ].join('\n');
 }
+
+/** Links to each served exercise's page (none when the server serves one); the current one is not a link. */
+export function exerciseNav(ids: readonly string[], path: string, current: string): string {
+  if (ids.length < 2) return '';
+  const links = ids.map((id) => (id === current ? `<strong>${esc(id)}</strong>` : `<a href="${esc(path)}?ex=${esc(encodeURIComponent(id))}">${esc(id)}</a>`));
+  return `<nav id="exercises">${links.join(' ')}</nav>`;
+}

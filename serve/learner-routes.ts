@@ -8,36 +8,36 @@ import { mapView } from '../reports/map-view.js';
 import { taskOf } from '../cli/commands/lab-commands.js';
 import { csrfToken } from './join-token.js';
 import { checklistView } from './checklist-view.js';
-import { esc, page } from './html.js';
+import { esc, exerciseNav, page } from './html.js';
 import { browserLang, pageText, pageWords } from './page-texts.js';
-import type { ServeContext } from './server-context.js';
+import { roomOf, type ServeContext } from './server-context.js';
 import { bridgeTerminal } from './terminal-socket.js';
 
 const NODE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,29}$' } as const;
 
 export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): void {
   const me = (req: FastifyRequest) => req.principal!.id;
-  const lang = (req: FastifyRequest): Lang => ctx.room.langOf(me(req), browserLang(req.headers['accept-language']));
-  const labOf = (req: FastifyRequest) => ctx.room.labOf(me(req), lang(req));
+  const lang = (req: FastifyRequest): Lang => roomOf(ctx, req).langOf(me(req), browserLang(req.headers['accept-language']));
+  const labOf = (req: FastifyRequest) => roomOf(ctx, req).labOf(me(req), lang(req));
 
   app.get('/learn', async (req, reply) => {
     const l = lang(req);
-    if (!ctx.room.hasRoomFor(me(req))) throw new UserError(`The class's labs are all in use; try again in a minute, or ask your teacher.`);
+    if (!roomOf(ctx, req).hasRoomFor(me(req))) throw new UserError(`The class's labs are all in use; try again in a minute, or ask your teacher.`);
     // The page comes at once; the lab starts behind it, and the terminals wait for it.
     labOf(req).catch(() => undefined);
-    const exercise = ctx.room.exerciseOf(me(req));
-    const learner = ctx.room.learner(me(req))!;
+    const exercise = roomOf(ctx, req).exerciseOf(me(req));
+    const learner = roomOf(ctx, req).learner(me(req))!;
     const title = (l === 'ko' ? exercise.texts?.ko?.title : undefined) ?? exercise.title;
     const readme = readmeOf(exercise, l);
     const task = readme !== null ? taskOf(readme, exercise.id) : exercise.summary;
     const nodes = exercise.nodes.map((n) => ({ name: n.name, owner: n.owner }));
     const data = { lang: l, words: pageWords(l), csrf: csrfToken(ctx.secret(), req.principal!.session), nodes, exercise: { id: exercise.id, title } };
     const body = [
-      `<header><h1>${esc(exercise.id)} ${esc(title)}</h1><span class="who">${esc(learner.name)}</span>`,
+      `<header><h1>${esc(exercise.id)} ${esc(title)}</h1>${exerciseNav([...ctx.rooms.keys()], '/learn', exercise.id)}<span class="who">${esc(learner.name)}</span>`,
       `<button id="reset-lab">${esc(pageText(l, 'resetLab'))}</button><button id="hand-in">${esc(pageText(l, 'handIn'))}</button></header>`,
       `<main><section class="work"><nav id="tabs"></nav><div id="terminals"></div></section>`,
       `<aside><h2>${esc(pageText(l, 'checklist'))}</h2><p id="score"></p><ul id="checklist"></ul>`,
-      `<h2>${esc(pageText(l, 'map'))}</h2><img id="map" alt="${esc(pageText(l, 'map'))}" src="/api/learner/map.svg">`,
+      `<h2>${esc(pageText(l, 'map'))}</h2><img id="map" alt="${esc(pageText(l, 'map'))}" src="/api/learner/map.svg?ex=${esc(encodeURIComponent(exercise.id))}">`,
       `<h2>${esc(pageText(l, 'report'))}</h2><div id="report"></div>`,
       `<details><summary>${esc(pageText(l, 'task'))}</summary>`,
       exercise.lesson ? `<p>${esc(pageText(l, 'lesson'))}: ${esc(exercise.lesson)}</p>` : '',
@@ -58,17 +58,17 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
   });
 
   app.post('/api/learner/reset-node', { schema: { body: { type: 'object', required: ['node'], additionalProperties: false, properties: { node: NODE } } } }, async (req) => {
-    await ctx.room.resetNode(me(req), (req.body as { node: string }).node);
+    await roomOf(ctx, req).resetNode(me(req), (req.body as { node: string }).node);
     return { ok: true };
   });
 
   app.post('/api/learner/reset-lab', async (req) => {
-    await ctx.room.resetLab(me(req));
+    await roomOf(ctx, req).resetLab(me(req));
     return { ok: true };
   });
 
   app.post('/api/learner/hand-in', async (req) => {
-    const lab = await ctx.room.handIn(me(req));
+    const lab = await roomOf(ctx, req).handIn(me(req));
     await ctx.writeGradebook();
     return lab.handedIn ? { report: checklistView({ result: lab.handedIn, changes: [] }) } : { invalid: 'Nothing typed yet: type the commands in your nodes, then hand in.' };
   });
@@ -76,7 +76,8 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
   app.get('/ws/learner/terminal/:node', { websocket: true }, (socket, req) => {
     const { node } = req.params as { node: string };
     const q = req.query as Record<string, string | undefined>;
-    const opening = labOf(req).then((lab) => {
+    // Started in a promise, so a refused exercise (?ex=) reaches the socket as a message.
+    const opening = Promise.resolve(req).then(labOf).then((lab) => {
       if (!lab.lab.nodeNames.includes(node)) throw new UserError(`"${node}" is not a node of ${lab.exercise.id}.`);
       lab.touch();
       return lab.terminal(node, { cols: clamp(q.cols, 2, 500, 80), rows: clamp(q.rows, 2, 200, 24) });

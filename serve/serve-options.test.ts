@@ -13,9 +13,14 @@ describe('grade serve options', () => {
     expect(baseUrl(serveOptions({ roster: 'r', exercise: 'ex01', publicUrl: 'https://grade.school.example/x' }))).toBe('https://grade.school.example');
   });
 
+  test('several exercises, in the order given', () => {
+    expect(serveOptions({ roster: 'r', exercise: ['ex01', 'ex03'] }).exercises).toEqual(['ex01', 'ex03']);
+  });
+
   test('bad input is one sentence', () => {
     expect(() => serveOptions({ exercise: 'ex01' })).toThrow(UserError);
-    expect(() => serveOptions({ roster: 'r' })).toThrow(/one exercise/);
+    expect(() => serveOptions({ roster: 'r' })).toThrow(/name an exercise/);
+    expect(() => serveOptions({ roster: 'r', exercise: ['ex01', 'ex01'] })).toThrow(/named twice/);
     expect(() => serveOptions({ roster: 'r', exercise: 'ex01', port: '70000' })).toThrow(/--port/);
     expect(() => serveOptions({ roster: 'r', exercise: 'ex01', publicUrl: 'javascript:alert(1)' })).toThrow(/--public-url/);
   });

@@ -3,7 +3,8 @@ import { UserError } from '../core/errors.js';
 
 export interface ServeOptions {
   readonly roster: string;
-  readonly exercise: string;
+  /** The exercises served, each learner with a lab of their own for each (the first is the one a join link opens). */
+  readonly exercises: readonly string[];
   readonly host: string;
   readonly port: number;
   /** Where learners reach the server (a reverse proxy with TLS), if not http://host:port. */
@@ -32,11 +33,13 @@ export interface RawServeOptions {
 export function serveOptions(raw: RawServeOptions): ServeOptions {
   if (!raw.roster) throw new UserError('--roster FILE is required: a Canvas gradebook export, or a CSV of id,name[,lang].');
   const exercises = Array.isArray(raw.exercise) ? raw.exercise : raw.exercise ? [raw.exercise] : [];
-  if (exercises.length !== 1) throw new UserError('name one exercise: --exercise ex01 (one exercise per server for now).');
+  if (exercises.length === 0) throw new UserError('name an exercise: --exercise ex01 (repeat it for more: --exercise ex01 --exercise ex03).');
+  const twice = exercises.find((e, i) => exercises.indexOf(e) !== i);
+  if (twice !== undefined) throw new UserError(`--exercise ${twice} is named twice; name each exercise once.`);
   const publicUrl = raw.publicUrl ? checkedUrl(raw.publicUrl) : null;
   return {
     roster: raw.roster,
-    exercise: exercises[0]!,
+    exercises,
     host: raw.host ?? '127.0.0.1',
     port: whole('--port', raw.port, 0, 65535, 8080),
     publicUrl,

@@ -19,7 +19,7 @@ describe('what the build compiles', () => {
     const product = filesOf('tsconfig.json');
     expect(product).toContain('cli/main.ts');
     expect(product.filter((f) => TEST_CODE.test(f))).toEqual([]);
-    const known = ['grading/trace/fixtures.ts', 'checks/iptables/fixtures.ts', 'reports/gradebook/test-book.ts', 'reports/fixtures/load-fixture.ts', 'test/support/fake-engine.ts'];
+    const known = ['grading/trace/fixtures.ts', 'checks/iptables/fixtures.ts', 'lms/gradebook/test-book.ts', 'reports/fixtures/load-fixture.ts', 'test/support/fake-engine.ts'];
     expect(known.filter((f) => !TEST_CODE.test(f))).toEqual([]);
   });
 });

@@ -32,55 +32,63 @@ async function main(): Promise<number> {
     console.error(`setup: unknown step ${unknown.join(', ')}; steps are ${STEPS.join(', ')}`);
     return 2;
   }
-  const wanted = (s: Step) => only.includes(s);
-  const engine = new DockerEngine();
   const started = Date.now();
   try {
-    if (wanted('engine')) {
-      await step('engine', async (log) => {
-        const e = await ensureEngine(engine, log);
-        return `Docker ${e.version} (API ${e.apiVersion}) at ${e.address}, ${e.action}`;
-      });
-      // Not a failure: only the tunnel exercise needs these, and doctor keeps saying what is missing.
-      const missing = loadTunnelModules((line) => console.log(c.dim(`  … ${line}`)));
-      if (missing.length > 0) console.log(c.yellow(`! tunnels      ${missing.join(' and ')} missing: ex08 cannot run on this host (see \`grade doctor\`)`));
-    }
-    if (wanted('base')) {
-      await step('base image', async (log) => {
-        const b = await ensureBaseImage(engine, log);
-        return `${b.ref} ${b.action}`;
-      });
-    }
-    if (wanted('lab')) {
-      await step('lab image', async (log) => {
-        const l = await ensureLabImage(engine, log, { prune: values.prune });
-        const pruned = l.pruned.length > 0 ? `; removed ${l.pruned.join(', ')}` : '';
-        return `${l.ref} ${l.action} (also tagged ${LAB_IMAGE_LATEST})${pruned}`;
-      });
-    }
-    // CI lints the shell scripts of the lab image and the runner (.ci/run); learners need no linter.
-    if (process.env['CI'] && !findCommand('shellcheck')) {
-      await step('shellcheck', async (log) => {
-        await aptInstall(['shellcheck'], log);
-        return 'installed with apt-get (CI lints the shell scripts)';
-      });
-    }
-    if (wanted('browser')) {
-      // Not a failure: only grade serve's browser tests need it, and they say so when it is missing.
-      await step('browser', (log) => ensureBrowser(log)).catch(() => undefined);
-    }
+    await runSteps((s: Step) => only.includes(s), values.prune);
   } catch {
     return 1;
   }
-  // CI and GRADE_NO_LINK leave the global npm folder alone; elsewhere `grade` goes on PATH.
-  const linked = only.length === STEPS.length && !process.env['CI'] && !process.env['GRADE_NO_LINK'] ? linkCommand(packageRoot()) : undefined;
+  finish(only.length === STEPS.length, started);
+  return 0;
+}
+
+/** The chosen steps in order; the first that fails throws (it has said why). */
+async function runSteps(wanted: (s: Step) => boolean, prune: boolean): Promise<void> {
+  const engine = new DockerEngine();
+  if (wanted('engine')) {
+    await step('engine', async (log) => {
+      const e = await ensureEngine(engine, log);
+      return `Docker ${e.version} (API ${e.apiVersion}) at ${e.address}, ${e.action}`;
+    });
+    // Not a failure: only the tunnel exercise needs these, and doctor keeps saying what is missing.
+    const missing = loadTunnelModules((line) => console.log(c.dim(`  … ${line}`)));
+    if (missing.length > 0) console.log(c.yellow(`! tunnels      ${missing.join(' and ')} missing: ex08 cannot run on this host (see \`grade doctor\`)`));
+  }
+  if (wanted('base')) {
+    await step('base image', async (log) => {
+      const b = await ensureBaseImage(engine, log);
+      return `${b.ref} ${b.action}`;
+    });
+  }
+  if (wanted('lab')) {
+    await step('lab image', async (log) => {
+      const l = await ensureLabImage(engine, log, { prune });
+      const pruned = l.pruned.length > 0 ? `; removed ${l.pruned.join(', ')}` : '';
+      return `${l.ref} ${l.action} (also tagged ${LAB_IMAGE_LATEST})${pruned}`;
+    });
+  }
+  // CI lints the shell scripts of the lab image and the runner (.ci/run); learners need no linter.
+  if (process.env['CI'] && !findCommand('shellcheck')) {
+    await step('shellcheck', async (log) => {
+      await aptInstall(['shellcheck'], log);
+      return 'installed with apt-get (CI lints the shell scripts)';
+    });
+  }
+  if (wanted('browser')) {
+    // Not a failure: only grade serve's browser tests need it, and they say so when it is missing.
+    await step('browser', (log) => ensureBrowser(log)).catch(() => undefined);
+  }
+}
+
+/** After a full set-up, `grade` goes on PATH (not in CI or under GRADE_NO_LINK) and the first command to try is shown. */
+function finish(everyStep: boolean, started: number): void {
+  const linked = everyStep && !process.env['CI'] && !process.env['GRADE_NO_LINK'] ? linkCommand(packageRoot()) : undefined;
   if (linked?.ok) console.log(`${c.green('✔')} ${'command'.padEnd(12)} ${linked.detail}`);
   else if (linked) console.log(`${c.yellow('!')} ${'command'.padEnd(12)} ${linked.detail}\n  fix: ${c.bold(linked.fix)}`);
   console.log(`Set-up complete in ${seconds(Date.now() - started)}.`);
-  if (only.length === STEPS.length) {
+  if (everyStep) {
     console.log(`Ready: try \`${linked?.ok ? 'grade' : 'npx grade'} ex01 --submission exercises/ex01-default-gateway/solution\``);
   }
-  return 0;
 }
 
 /** Run one step: progress lines while it works, then ✔ with what it did and how long it took, or ✘ and why. */

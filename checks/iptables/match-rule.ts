@@ -288,64 +288,81 @@ function chainReaches(table: Table, chain: Chain, names: ReadonlySet<string>, se
 export function findMatchingRules(ruleset: Ruleset, query: RuleQuery): MatchReport {
   const table = ruleset.tables.find((t) => t.name === query.table);
   const start = table?.chains.find((c) => c.name === query.chain);
-  const searched: string[] = [];
-  const matches: RuleMatch[] = [];
-  const possible: RuleMatch[] = [];
-  const nearMisses: NearMiss[] = [];
-  const wantedNames = new Set(query.targets.map((t) => t.target.toUpperCase()));
-  const onPath = new Set<string>();
+  const found = new RuleSearch(query);
+  if (table !== undefined && start !== undefined) found.chain(table, start, [], undefined);
+  return {
+    chainFound: start !== undefined,
+    policy: start?.policy ?? null,
+    ruleCount: start?.rules.length ?? 0,
+    searched: found.searched,
+    matches: found.matches,
+    possible: found.possible,
+    nearMisses: found.nearMisses,
+  };
+}
+
+/** A search through a table's chains, depth first: the chains on the current path, and what was found so far. */
+class RuleSearch {
+  readonly searched: string[] = [];
+  readonly matches: RuleMatch[] = [];
+  readonly possible: RuleMatch[] = [];
+  readonly nearMisses: NearMiss[] = [];
+  private readonly wantedNames: Set<string>;
+  private readonly onPath = new Set<string>();
+
+  constructor(private readonly query: RuleQuery) {
+    this.wantedNames = new Set(query.targets.map((t) => t.target.toUpperCase()));
+  }
 
   /** Search one chain; returns the rule that certainly ends every packet's traversal, if any. */
-  const search = (t: Table, chain: Chain, via: readonly Rule[], inherited: Rule | undefined): Rule | undefined => {
-    onPath.add(chain.name);
-    if (!searched.includes(chain.name)) searched.push(chain.name);
+  chain(t: Table, chain: Chain, via: readonly Rule[], inherited: Rule | undefined): Rule | undefined {
+    this.onPath.add(chain.name);
+    if (!this.searched.includes(chain.name)) this.searched.push(chain.name);
     let shadow = inherited;
     let ended: Rule | undefined;
     // Once a rule this matcher cannot judge may have taken some packets away (ufw's `-m addrtype ...
     // -j RETURN`), no later rule certainly takes all of them: nothing after it shadows or ends.
     let leaky = false;
     for (const rule of chain.rules) {
-      const { problems, assumptions } = checkConditions(rule, query.packet);
-      const certain = problems.length === 0 && assumptions.length === 0;
+      const conditions = checkConditions(rule, this.query.packet);
+      const certain = conditions.problems.length === 0 && conditions.assumptions.length === 0;
       const target = rule.target ?? '';
       const userChain = t.chains.find((c) => c.name === target);
-      const wanted = wantedNames.has(target.toUpperCase());
-      const mismatch = targetMismatch(rule, query.targets, query.packet);
-      if (problems.length === 0 && mismatch === null) {
-        const found = { rule, via, ...(shadow === undefined ? {} : { shadowedBy: shadow }), assumptions };
-        if (assumptions.length === 0) matches.push(found);
-        else {
-          possible.push(found);
-          nearMisses.push({ rule, via, reasons: [mayNotMatch(assumptions)] });
-        }
-      } else if (problems.length > 0 && (wanted || (userChain !== undefined && chainReaches(t, userChain, wantedNames, new Set(onPath))))) {
-        nearMisses.push({ rule, via, reasons: problems });
-      } else if (problems.length === 0 && mismatch !== null && (wanted || TERMINATING.has(target.toUpperCase()))) {
-        nearMisses.push({ rule, via, reasons: [mismatch] });
-      }
-      if (problems.length === 0 && userChain !== undefined && !onPath.has(userChain.name)) {
-        const inner = search(t, userChain, [...via, rule], shadow);
+      this.note(t, rule, via, shadow, conditions, userChain);
+      const passes = conditions.problems.length === 0;
+      if (passes && userChain !== undefined && !this.onPath.has(userChain.name)) {
+        const inner = this.chain(t, userChain, [...via, rule], shadow);
         if (certain && !leaky && inner !== undefined && shadow === undefined) shadow = ended = inner;
       }
       const diverts = TERMINATING.has(target.toUpperCase()) || target === 'RETURN' || userChain !== undefined;
-      if (problems.length === 0 && !certain && diverts) leaky = true;
+      if (passes && !certain && diverts) leaky = true;
       if (!certain || leaky || shadow !== undefined) continue;
       if (TERMINATING.has(target.toUpperCase())) shadow = ended = rule;
       else if (target === 'RETURN' || (rule.goto && userChain !== undefined)) shadow = rule; // ends this chain only
     }
-    onPath.delete(chain.name);
+    this.onPath.delete(chain.name);
     return ended;
-  };
-  if (table !== undefined && start !== undefined) search(table, start, [], undefined);
-  return {
-    chainFound: start !== undefined,
-    policy: start?.policy ?? null,
-    ruleCount: start?.rules.length ?? 0,
-    searched,
-    matches,
-    possible,
-    nearMisses,
-  };
+  }
+
+  /** Where one rule goes: a match, a possible match (and why it may not count), or a near miss with its reasons. */
+  private note(t: Table, rule: Rule, via: readonly Rule[], shadow: Rule | undefined, conditions: ConditionCheck, userChain: Chain | undefined): void {
+    const { problems, assumptions } = conditions;
+    const target = rule.target ?? '';
+    const wanted = this.wantedNames.has(target.toUpperCase());
+    const mismatch = targetMismatch(rule, this.query.targets, this.query.packet);
+    if (problems.length === 0 && mismatch === null) {
+      const found = { rule, via, ...(shadow === undefined ? {} : { shadowedBy: shadow }), assumptions };
+      if (assumptions.length === 0) this.matches.push(found);
+      else {
+        this.possible.push(found);
+        this.nearMisses.push({ rule, via, reasons: [mayNotMatch(assumptions)] });
+      }
+    } else if (problems.length > 0 && (wanted || (userChain !== undefined && chainReaches(t, userChain, this.wantedNames, new Set(this.onPath))))) {
+      this.nearMisses.push({ rule, via, reasons: problems });
+    } else if (problems.length === 0 && mismatch !== null && (wanted || TERMINATING.has(target.toUpperCase()))) {
+      this.nearMisses.push({ rule, via, reasons: [mismatch] });
+    }
+  }
 }
 
 /** The sentence for a rule whose conditions include some grade cannot judge. */

@@ -7,7 +7,7 @@ import type { Exercise } from '../../core/exercise.js';
 import { allExercises, findExercise } from '../../core/find-exercise.js';
 import { gradeBatch, type BatchRecord } from '../../grading/grade-batch.js';
 import { parseShard, shardItems } from '../../grading/shard.js';
-import { readRecords, recordFile } from '../../reports/batch-records.js';
+import { readRecords, recordFile } from '../../lms/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import { BatchProgress, type ProgressStyle } from '../batch-progress.js';
 import { batchWorkDir } from '../batch-workdir.js';

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describe, expect, test } from 'vitest';
-import type { HistoryRecord } from '../../core/history.js';
+import type { HistoryRecord } from '../../history/history.js';
 import { LANGS } from '../../core/lang.js';
 import type { GradeResult } from '../../core/result.js';
 import { columns } from '../../core/text-width.js';

@@ -4,7 +4,7 @@ import { entryReportDir, type BatchEntry } from '../../core/batch-entry.js';
 import { UserError } from '../../core/errors.js';
 import { findExercise } from '../../core/find-exercise.js';
 import { recordId, type BatchRecord } from '../../grading/grade-batch.js';
-import { RECORDS_DIR, readRecords, recordFile } from '../../reports/batch-records.js';
+import { RECORDS_DIR, readRecords, recordFile } from '../../lms/batch-records.js';
 import { resultFiles, writeOutputs } from '../../reports/output-stage.js';
 import { visibleLine } from '../../reports/visible-text.js';
 import type { CliContext } from '../context.js';

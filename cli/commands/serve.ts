@@ -15,17 +15,18 @@ import { variantForms } from '../write-gradebook.js';
 /** `grade serve --roster FILE --exercise ex01`: runs until Ctrl-C, then removes every lab it made (histories kept in --state). */
 export async function serveCommand(ctx: CliContext, raw: RawServeOptions): Promise<number> {
   const options = serveOptions(raw);
-  const exercise = findExercise(options.exercise, ctx.kinds);
+  const exercises = options.exercises.map((e) => findExercise(e, ctx.kinds));
+  const ids = exercises.map((e) => e.id);
   const roster = readClassRoster(options.roster);
   const engine = new DockerEngine();
   await engine.ping();
   await reapLabs(engine);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const server = await startServer(options, { exercise, roster, forms: variantForms(ctx), kinds: ctx.kinds, engine, image: ctx.image(), tracker: ctx.tracker, lang: ctx.lang, log });
+  const server = await startServer(options, { exercises, roster, forms: variantForms(ctx), kinds: ctx.kinds, engine, image: ctx.image(), tracker: ctx.tracker, lang: ctx.lang, log });
   process.stdout.write(
-    `grade serve: ${exercise.id} for ${roster.learners.length} learner(s) at ${server.url}\n` +
+    `grade serve: ${ids.join(', ')} for ${roster.learners.length} learner(s) at ${server.url}\n` +
       `  teacher's dashboard (keep it to yourself): ${server.teacherLink}\n` +
-      `  learners' links: grade serve links --roster ${options.roster} --exercise ${exercise.id}${raw.publicUrl ? ` --public-url ${options.publicUrl}` : ''}\n` +
+      `  learners' links: grade serve links --roster ${options.roster}${ids.map((id) => ` --exercise ${id}`).join('')}${raw.publicUrl ? ` --public-url ${options.publicUrl}` : ''}\n` +
       `  Ctrl-C stops the server and removes its labs.\n`,
   );
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
@@ -40,7 +41,7 @@ export async function serveCommand(ctx: CliContext, raw: RawServeOptions): Promi
 /** `grade serve links --roster FILE [--out FILE] [--rotate]`: each learner's signed join link, as CSV. */
 export async function linksCommand(ctx: CliContext, raw: RawServeOptions & { out?: string; rotate?: boolean }): Promise<number> {
   const options = serveOptions(raw);
-  findExercise(options.exercise, ctx.kinds);
+  for (const e of options.exercises) findExercise(e, ctx.kinds);
   const roster = readClassRoster(options.roster);
   const state = openServerState(options.state, { rotate: raw.rotate ?? false });
   const csv = linksCsv(baseUrl(options), state.secret(), roster.learners, options.linkHours);

@@ -34,64 +34,29 @@ export interface LabWorld {
   linkHops(from: Member, to: Member): Hop[];
 }
 
+type Facts = ReadonlyMap<string, NodeFacts | null>;
+
+interface Bridging {
+  readonly node: string;
+  readonly nets: string[];
+}
+
 export function labWorld(topology: Topology, states: ReadonlyMap<string, NodeState | null>): LabWorld {
-  const facts = new Map<string, NodeFacts | null>();
-  for (const n of topology.nodes) {
-    const state = states.get(n.name);
-    facts.set(n.name, state === undefined || state === null ? null : nodeFacts(n.name, state));
-  }
-  const declared = (node: string, iface: string): string | null =>
-    topology.nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === iface)?.network ?? null;
+  const facts = factsOfNodes(topology, states);
+  const ifaceOf = (node: string, name: string): IfaceFacts | undefined => facts.get(node)?.ifaces.find((i) => i.name === name);
   const keyOf = (node: string, iface: string): string => {
-    const net = declared(node, iface);
+    const net = declaredNetwork(topology, node, iface);
     return net === null ? `if:${node}:${iface}` : `net:${net}`;
   };
-
-  // Union-find over links and private interfaces; a bridge joins its ports' links.
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let p = parent.get(k) ?? k;
-    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
-    parent.set(k, p);
-    return p;
-  };
-  const union = (a: string, b: string): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
-  };
-  const ifaceOf = (node: string, name: string): IfaceFacts | undefined => facts.get(node)?.ifaces.find((i) => i.name === name);
-  for (const [node, f] of facts) {
-    for (const i of f?.ifaces ?? []) {
-      if (!i.usable || i.master === null) continue;
-      if (ifaceOf(node, i.master)?.usable) union(keyOf(node, i.name), keyOf(node, i.master));
-    }
-  }
-  const members = new Map<string, Member[]>();
-  for (const [node, f] of facts) {
-    for (const i of f?.ifaces ?? []) {
-      if (!i.usable || i.master !== null) continue;
-      const seg = find(keyOf(node, i.name));
-      members.set(seg, [...(members.get(seg) ?? []), { node, iface: i.name }]);
-    }
-  }
-
-  const portsOf = (node: string, bridge: string): IfaceFacts[] => (facts.get(node)?.ifaces ?? []).filter((i) => i.master === bridge && i.usable);
+  const find = joinBridgePorts(facts, keyOf, ifaceOf);
+  const members = segmentMembers(facts, (node, iface) => find(keyOf(node, iface)));
   const netsOf = (node: string, iface: string, depth = 0): string[] => {
-    const net = declared(node, iface);
+    const net = declaredNetwork(topology, node, iface);
     if (net !== null) return [net];
     if (depth > 4) return [];
-    return portsOf(node, iface).flatMap((p) => netsOf(node, p.name, depth + 1));
+    return portsOf(facts, node, iface).flatMap((p) => netsOf(node, p.name, depth + 1));
   };
-  // Bridging nodes: networks joined by one node's bridge.
-  const bridges: { node: string; nets: string[] }[] = [];
-  for (const [node, f] of facts) {
-    for (const i of f?.ifaces ?? []) {
-      const nets = [...new Set(netsOf(node, i.name))];
-      if (i.usable && portsOf(node, i.name).length > 0 && nets.length > 1) bridges.push({ node, nets });
-    }
-  }
-
+  const bridges = bridgingNodes(facts, netsOf);
   return {
     factsOf: (node) => facts.get(node),
     segmentOf: (node, iface) => (ifaceOf(node, iface)?.usable ? find(keyOf(node, iface)) : null),
@@ -104,8 +69,71 @@ export function labWorld(topology: Topology, states: ReadonlyMap<string, NodeSta
   };
 }
 
+/** Each node's facts; null where its state could not be read. */
+function factsOfNodes(topology: Topology, states: ReadonlyMap<string, NodeState | null>): Facts {
+  const facts = new Map<string, NodeFacts | null>();
+  for (const n of topology.nodes) {
+    const state = states.get(n.name);
+    facts.set(n.name, state === undefined || state === null ? null : nodeFacts(n.name, state));
+  }
+  return facts;
+}
+
+/** The exercise network an interface is declared on, if any. */
+function declaredNetwork(topology: Topology, node: string, iface: string): string | null {
+  return topology.nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === iface)?.network ?? null;
+}
+
+/** Union-find over links and private interfaces, where a bridge joins its ports' links: returns `find`. */
+function joinBridgePorts(facts: Facts, keyOf: (node: string, iface: string) => string, ifaceOf: (node: string, name: string) => IfaceFacts | undefined): (key: string) => string {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let p = parent.get(k) ?? k;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(k, p);
+    return p;
+  };
+  for (const [node, f] of facts) {
+    for (const i of f?.ifaces ?? []) {
+      if (!i.usable || i.master === null || !ifaceOf(node, i.master)?.usable) continue;
+      const [ra, rb] = [find(keyOf(node, i.name)), find(keyOf(node, i.master))];
+      if (ra !== rb) parent.set(ra, rb);
+    }
+  }
+  return find;
+}
+
+/** The usable, not enslaved interfaces of each segment. */
+function segmentMembers(facts: Facts, segmentOf: (node: string, iface: string) => string): Map<string, Member[]> {
+  const members = new Map<string, Member[]>();
+  for (const [node, f] of facts) {
+    for (const i of f?.ifaces ?? []) {
+      if (!i.usable || i.master !== null) continue;
+      const seg = segmentOf(node, i.name);
+      members.set(seg, [...(members.get(seg) ?? []), { node, iface: i.name }]);
+    }
+  }
+  return members;
+}
+
+function portsOf(facts: Facts, node: string, bridge: string): IfaceFacts[] {
+  return (facts.get(node)?.ifaces ?? []).filter((i) => i.master === bridge && i.usable);
+}
+
+/** Bridging nodes: networks joined by one node's bridge. */
+function bridgingNodes(facts: Facts, netsOf: (node: string, iface: string) => string[]): Bridging[] {
+  const bridges: Bridging[] = [];
+  for (const [node, f] of facts) {
+    for (const i of f?.ifaces ?? []) {
+      const nets = [...new Set(netsOf(node, i.name))];
+      if (i.usable && portsOf(facts, node, i.name).length > 0 && nets.length > 1) bridges.push({ node, nets });
+    }
+  }
+  return bridges;
+}
+
 /** Breadth-first over networks joined by bridges, from the sender's networks to the receiver's. */
-function linkHops(start: readonly string[], end: readonly string[], bridges: readonly { node: string; nets: string[] }[], from: string, to: string): Hop[] {
+function linkHops(start: readonly string[], end: readonly string[], bridges: readonly Bridging[], from: string, to: string): Hop[] {
   const direct = start.find((n) => end.includes(n));
   if (direct !== undefined) return [{ from, to, network: direct }];
   const prev = new Map<string, { net: string; via: string } | null>(start.map((n) => [n, null]));

@@ -6,6 +6,7 @@ import { hostOfUrl } from '../../checks/resolve-name.js';
 import type { CheckSpec, Exercise } from '../../core/exercise.js';
 import type { BrokenHop, CheckResult, NodeReport, NodeState, Topology } from '../../core/result.js';
 import { labWorld, type LabWorld } from './lab-world.js';
+import { brokenBy, traceLine, type TraceLine } from './trace-words.js';
 import { tracePath, type Flow } from './trace-path.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -25,13 +26,7 @@ export function traceChecks(exercise: Exercise, topology: Topology, checks: read
     if (trace === null) return check;
     if (check.status === 'pass') return { ...check, path: trace.hops };
     const far = trace.hops.filter((h) => !h.back).at(-1)?.to ?? flow.from;
-    const brokenHop: BrokenHop = trace.broken ?? {
-      from: far,
-      to: null,
-      network: null,
-      kind: 'unknown',
-      reason: `In the final state the packets get to ${far} and back, so the check failed for another reason: see what it observed.`,
-    };
+    const brokenHop: BrokenHop = trace.broken ?? brokenBy({ from: far, to: null, network: null, kind: 'unknown' }, traceLine('trace.got-there', { far }));
     return { ...check, path: trace.hops, brokenHop };
   });
 }
@@ -57,10 +52,10 @@ export function flowOf(spec: CheckSpec): Flow | { unknown: BrokenHop } | null {
     to = host;
     flow = { from: node, proto: 'tcp', port, ...(typeof p.far === 'string' ? { far: p.far } : {}) };
   } else return null;
-  const unknown = (reason: string) => ({ unknown: { from: node, to: null, network: null, kind: 'unknown' as const, reason } });
+  const unknown = (reason: TraceLine) => ({ unknown: brokenBy({ from: node, to: null, network: null, kind: 'unknown' }, reason) });
   const netns = [p.netns, p.farNetns, p.listenerNetns].find((x): x is string => typeof x === 'string');
-  if (netns !== undefined) return unknown(`The check runs in network namespace ${netns}, inside a node, which the map does not trace.`);
-  if (!IPV4.test(to)) return unknown(`The check names the host ${to}, and the map follows addresses only.`);
+  if (netns !== undefined) return unknown(traceLine('trace.in-netns', { netns }));
+  if (!IPV4.test(to)) return unknown(traceLine('trace.host-name', { to }));
   return { ...flow, to };
 }
 

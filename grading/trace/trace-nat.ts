@@ -6,7 +6,7 @@ import { parseNatSpec } from '../../checks/iptables/match-rule.js';
 import type { BrokenHop } from '../../core/result.js';
 import { chainVerdict, type TracedPacket } from './chain-verdict.js';
 import type { NodeFacts } from './node-facts.js';
-import { describe } from './trace-words.js';
+import { brokenBy, describe, traceLine } from './trace-words.js';
 
 export type Packet = { -readonly [K in keyof TracedPacket]: TracedPacket[K] };
 
@@ -23,8 +23,8 @@ export interface Nat {
 export function natTarget(facts: NodeFacts, chain: string, packet: Packet, place: { inIface?: string; outIface?: string; local: ReadonlySet<number> }): { target: string; spec: string | undefined } | { broken: BrokenHop } {
   const v = chainVerdict(facts.rules, 'nat', chain, packet, place);
   if (!v.sure) {
-    const reason = `The tracer cannot tell whether ${facts.name}'s nat ${chain} chain rewrites ${describe(packet, false)}: ${v.why}.`;
-    return { broken: { from: facts.name, to: null, network: null, kind: 'unknown', reason } };
+    const reason = traceLine('trace.unsure-nat', { node: facts.name, chain, packets: describe(packet, false), why: v.why });
+    return { broken: brokenBy({ from: facts.name, to: null, network: null, kind: 'unknown' }, reason) };
   }
   const rule = v.ending.rule;
   return { target: v.ending.target, spec: v.ending.target === 'DNAT' ? rule?.toDestination : rule?.toSource };

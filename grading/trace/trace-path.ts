@@ -10,7 +10,7 @@ import { chainVerdict, type ChainVerdict } from './chain-verdict.js';
 import type { LabWorld, Member } from './lab-world.js';
 import { isLocal, localAddresses, lookupRoute, type NodeFacts, type RouteFacts } from './node-facts.js';
 import { natTarget, natTo, setDst, setSrc, undo, type Nat, type Packet } from './trace-nat.js';
-import { capital, describe, dropReason, unsureReason } from './trace-words.js';
+import { brokenBy, describe, dropReason, traceLine, unsureReason, type TraceLine } from './trace-words.js';
 
 export interface Flow {
   readonly from: string;
@@ -38,8 +38,8 @@ const MAX_HOPS = 16;
 export function tracePath(world: LabWorld, flow: Flow): Trace {
   const hops: PathHop[] = [];
   const dst = parseIpv4(flow.to);
-  const stop = (from: string, kind: BreakKind, reason: string): Trace => ({ hops, broken: { from, to: null, network: null, kind, reason } });
-  if (dst === null) return stop(flow.from, 'unknown', `${flow.to} is not an IPv4 address, and the tracer follows addresses only.`);
+  const stop = (from: string, kind: BreakKind, reason: TraceLine): Trace => ({ hops, broken: brokenBy({ from, to: null, network: null, kind }, reason) });
+  if (dst === null) return stop(flow.from, 'unknown', traceLine('trace.not-ipv4', { to: flow.to }));
   const nat: Nat = { snat: [], dnat: [], routers: [] };
   const packet: Packet = {
     src: 0, srcText: '', dst, dstText: flow.to, proto: flow.proto, state: 'NEW',
@@ -48,17 +48,17 @@ export function tracePath(world: LabWorld, flow: Flow): Trace {
   const there = walk(world, flow.from, packet, false, hops, nat, flow.labOwned ?? new Set());
   if ('broken' in there) return { hops, broken: there.broken };
   if (flow.far !== undefined && there.at !== flow.far) {
-    const why = `${capital(describe(packet, false))} end at ${there.at}, which holds ${packet.dstText} itself: nothing there passes them on to ${flow.far} (DNAT).`;
+    const why = traceLine('trace.ends-at', { packets: describe(packet, false, true), at: there.at, dst: packet.dstText, far: flow.far });
     return stop(there.at, 'unknown', why);
   }
-  if (there.at === flow.from && hops.length === 0) return stop(flow.from, 'unknown', `${flow.from} holds ${packet.dstText} itself, so the packets never leave it.`);
+  if (there.at === flow.from && hops.length === 0) return stop(flow.from, 'unknown', traceLine('trace.holds-itself', { node: flow.from, dst: packet.dstText }));
   const reply: Packet = {
     src: packet.dst, srcText: packet.dstText, dst: packet.src, dstText: packet.srcText, proto: packet.proto, state: 'ESTABLISHED',
     ...(flow.proto === 'icmp' ? { icmpType: 0 } : { sport: packet.dport ?? 0 }),
   };
   const back = walk(world, there.at, reply, true, hops, nat, flow.labOwned ?? new Set());
   if ('broken' in back) return { hops, broken: back.broken };
-  if (back.at !== flow.from) return stop(back.at, 'unknown', `The replies arrive at ${back.at}, not at ${flow.from}.`);
+  if (back.at !== flow.from) return stop(back.at, 'unknown', traceLine('trace.replies-elsewhere', { at: back.at, from: flow.from }));
   return { hops, broken: null };
 }
 
@@ -78,7 +78,7 @@ function walk(world: LabWorld, origin: string, packet: Packet, back: boolean, ho
   let at: Member = { node: origin, iface: '' };
   for (let step = 0; step < MAX_HOPS; step++) {
     const facts = world.factsOf(at.node);
-    if (!facts) return stop(at.node, 'unknown', `The final state of ${at.node} could not be read.`);
+    if (!facts) return stop(at.node, 'unknown', traceLine('trace.unread-state', { node: at.node }));
     const inIface = step === 0 ? null : at.iface;
     const arrived = inIface === null ? start(w, facts) : arrive(w, facts, inIface);
     if (arrived !== null) return arrived;
@@ -86,11 +86,11 @@ function walk(world: LabWorld, origin: string, packet: Packet, back: boolean, ho
     if ('broken' in next) return next;
     at = next;
   }
-  return stop(at.node, 'unknown', `${capital(describe(packet, back))} go round in a loop of more than ${MAX_HOPS} hops.`);
+  return stop(at.node, 'unknown', traceLine('trace.loop', { packets: describe(packet, back, true), max: MAX_HOPS }));
 }
 
-function stop(from: string, kind: BreakKind, reason: string, to: string | null = null, network: string | null = null): { broken: BrokenHop } {
-  return { broken: { from, to, network, kind, reason } };
+function stop(from: string, kind: BreakKind, reason: TraceLine, to: string | null = null, network: string | null = null): { broken: BrokenHop } {
+  return { broken: brokenBy({ from, to, network, kind }, reason) };
 }
 
 /** Packets a node sends itself: DNAT in nat OUTPUT (new connections), then delivery when they are for the node. null: they go out. */
@@ -119,7 +119,7 @@ function start(w: Walker, facts: NodeFacts): Walk | null {
 function rewriteDestination(w: Walker, facts: NodeFacts, verdict: { target: string; spec: string | undefined }): Walk | null {
   if (verdict.target !== 'DNAT') return null;
   const to = natTo(verdict.spec);
-  if (to === null) return stop(facts.name, 'unknown', `${facts.name} rewrites the destination with a DNAT rule the tracer cannot read.`);
+  if (to === null) return stop(facts.name, 'unknown', traceLine('trace.unreadable-dnat', { node: facts.name }));
   w.nat.dnat.push({ node: facts.name, original: w.packet.dst, now: to.address });
   setDst(w.packet, to.address);
   if (to.port !== null && w.packet.proto === 'tcp') w.packet.dport = to.port;
@@ -143,8 +143,8 @@ function arrive(w: Walker, facts: NodeFacts, inIface: string): Walk | null {
     return filterStop(node, 'INPUT', input, packet, back, null, null) ?? { at: node };
   }
   if (facts.forwarding === true) return null;
-  if (facts.forwarding === null) return stop(node, 'unknown', `The tracer could not read net.ipv4.ip_forward on ${node}.`);
-  return stop(node, 'forwarding-off', `Forwarding is off on ${node} (net.ipv4.ip_forward = 0), so it does not pass on ${describe(packet, back)}.`);
+  if (facts.forwarding === null) return stop(node, 'unknown', traceLine('trace.unread-forwarding', { node }));
+  return stop(node, 'forwarding-off', traceLine('trace.forwarding-off', { node, packets: describe(packet, back) }));
 }
 
 /** Packets leave the node: route, source address, filter (OUTPUT or FORWARD), source NAT, the next hop's owner. */
@@ -154,20 +154,21 @@ function leave(w: Walker, facts: NodeFacts, inIface: string | null): Member | { 
   const noRoute: BreakKind = back ? 'no-way-back' : 'no-route';
   const route = lookupRoute(facts.routes, packet.dst);
   const trouble = routeTrouble(facts, route, packet, back, inIface === null, nat, w.labOwned);
-  if (trouble !== null || route === null) return stop(node, trouble?.kind ?? noRoute, trouble?.reason ?? '');
+  if (trouble !== null || route === null) return stop(node, trouble?.kind ?? noRoute, trouble?.reason ?? traceLine('trace.no-route', { node, dst: packet.dstText }));
   const outIface = route.dev ?? connectedDev(facts, route.via) ?? '';
   const nextHop = parseIpv4(route.via ?? '') ?? packet.dst;
   if (inIface === null && packet.src === 0) {
     const src = parseIpv4(route.src ?? '') ?? firstAddress(facts, outIface);
-    if (src === null) return stop(node, 'unknown', `${node} has no address to send from.`);
+    if (src === null) return stop(node, 'unknown', traceLine('trace.no-source', { node }));
     setSrc(packet, src);
   }
   const segment = world.segmentOf(node, outIface);
   const network = world.networkOf(node, outIface);
-  if (segment === null) return stop(node, noRoute, `${node} sends ${describe(packet, back)} out of ${outIface}, which is down.`);
+  if (segment === null) return stop(node, noRoute, traceLine('trace.iface-down', { node, packets: describe(packet, back), iface: outIface }));
   if (!world.isMapped(segment)) {
     const seen = facts.ifaces.find((i) => i.name === outIface)?.leadsTo;
-    return stop(node, 'unknown', `${node} sends ${describe(packet, back)} into ${outIface}${seen ? `, ${seen}` : ''}, which the tracer cannot follow${seen ? ' further' : ''}.`);
+    const into = { node, packets: describe(packet, back), iface: outIface };
+    return stop(node, 'unknown', seen ? traceLine('trace.cannot-follow-further', { ...into, seen }) : traceLine('trace.cannot-follow', into));
   }
   const holder = holderOf(world, segment, nextHop, node);
 
@@ -181,7 +182,7 @@ function leave(w: Walker, facts: NodeFacts, inIface: string | null): Member | { 
     if ('broken' in post) return post;
     if (post.target === 'MASQUERADE' || post.target === 'SNAT') {
       const now = post.target === 'MASQUERADE' ? firstAddress(facts, outIface) : natTo(post.spec)?.address ?? null;
-      if (now === null) return stop(node, 'unknown', `${node} rewrites the source with a ${post.target} rule the tracer cannot read.`);
+      if (now === null) return stop(node, 'unknown', traceLine('trace.unreadable-nat', { node, target: post.target }));
       nat.snat.push({ node, original: packet.src, now });
       setSrc(packet, now);
     }
@@ -189,11 +190,13 @@ function leave(w: Walker, facts: NodeFacts, inIface: string | null): Member | { 
   if (back) undo(nat.dnat, node, packet, 'src');
   else if (inIface !== null) nat.routers.push(node);
 
-  if (holder === 'unread') return stop(node, 'unknown', `The final state of a node on ${network ?? outIface} could not be read.`);
+  if (holder === 'unread') return stop(node, 'unknown', traceLine('trace.unread-node', { network: network ?? outIface }));
   if (holder === null) {
-    const what = `${back ? 'its replies' : 'packets'} for ${packet.dstText}`;
-    const how = route.via !== null ? `${what} to ${route.via}` : `${what} directly`;
-    return stop(node, noRoute, `${node} sends ${how} on ${network ?? outIface}, but no node there holds ${formatIpv4(nextHop)}.`, null, network);
+    const on = { node, dst: packet.dstText, network: network ?? outIface, hop: formatIpv4(nextHop) };
+    const why = route.via !== null
+      ? traceLine(back ? 'trace.nobody-holds-replies-via' : 'trace.nobody-holds-via', { ...on, via: route.via })
+      : traceLine(back ? 'trace.nobody-holds-replies-direct' : 'trace.nobody-holds-direct', on);
+    return stop(node, noRoute, why, null, network);
   }
   for (const h of world.linkHops({ node, iface: outIface }, holder)) w.hops.push({ ...h, back });
   return holder;
@@ -207,26 +210,33 @@ function routeTrouble(
   origin: boolean,
   nat: Nat,
   labOwned: ReadonlySet<string>,
-): { kind?: BreakKind; reason: string } | null {
+): { kind?: BreakKind; reason: TraceLine } | null {
   const node = facts.name;
+  const dst = packet.dstText;
   if (route === null || route.type === 'throw') {
-    if (!back) return { reason: origin ? `${node} has no route to ${packet.dstText}.` : `${node} has no route to ${packet.dstText}, so it cannot pass on ${describe(packet, false)}.` };
+    if (!back) return { reason: origin ? traceLine('trace.no-route', { node, dst }) : traceLine('trace.no-route-pass', { node, dst, packets: describe(packet, false) }) };
     // A lab-owned far end is not the learner's to give a route: the routers on the way should have masqueraded.
     const noNat = nat.snat.length === 0 && nat.routers.length > 0 && labOwned.has(node);
-    const why = noNat ? `: ${nat.routers.join(' and ')} passed the requests on without rewriting their source (no NAT)` : '';
-    return { reason: `${node} has no route back to ${packet.dstText}${why}.` };
+    return { reason: noNat ? traceLine('trace.no-route-back-no-nat', { node, dst, routers: andOf(nat.routers) }) : traceLine('trace.no-route-back', { node, dst }) };
   }
-  if (route.type !== 'unicast' && route.type !== 'other') return { reason: `${node}'s route "${route.text}" discards ${describe(packet, back)}.` };
-  if (route.type === 'other' || route.unreadable) return { kind: 'unknown', reason: `${node}'s route "${route.text}" is one the tracer cannot follow.` };
-  if (route.dev === null && connectedDev(facts, route.via) === null) return { kind: 'unknown', reason: `${node}'s route "${route.text}" names no interface the tracer can find.` };
+  const named = { node, route: route.text };
+  if (route.type !== 'unicast' && route.type !== 'other') return { reason: traceLine('trace.route-discards', { ...named, packets: describe(packet, back) }) };
+  if (route.type === 'other' || route.unreadable) return { kind: 'unknown', reason: traceLine('trace.route-unfollowable', named) };
+  if (route.dev === null && connectedDev(facts, route.via) === null) return { kind: 'unknown', reason: traceLine('trace.route-no-iface', named) };
   return null;
 }
 
 /** The stop a filter chain's verdict makes, if any. */
 function filterStop(node: string, chain: string, verdict: ChainVerdict, packet: Packet, back: boolean, to: string | null, network: string | null): { broken: BrokenHop } | null {
-  if (!verdict.sure) return { broken: { from: node, to, network, kind: 'unknown', reason: unsureReason(node, chain, packet, back, verdict.why) } };
+  if (!verdict.sure) return { broken: brokenBy({ from: node, to, network, kind: 'unknown' }, unsureReason(node, chain, packet, back, verdict.why)) };
   if (verdict.ending.target === 'ACCEPT') return null;
-  return { broken: { from: node, to, network, kind: 'dropped', reason: dropReason(node, chain, packet, back, verdict.ending) } };
+  return { broken: brokenBy({ from: node, to, network, kind: 'dropped' }, dropReason(node, chain, packet, back, verdict.ending)) };
+}
+
+/** Names joined as English joins them with "and". */
+function andOf(names: readonly string[]): TraceLine | string {
+  if (names.length <= 1) return names[0] ?? '';
+  return traceLine('trace.and', { first: names[0]!, rest: andOf(names.slice(1)) });
 }
 
 function holderOf(world: LabWorld, segment: string, address: number, self: string): Member | null | 'unread' {

@@ -121,3 +121,38 @@ learner_raw_sockets() {
     [ "$skip" = 1 ] || { echo "$node ${p#*:}"; named+="$node:${p#*:} "; }
   done
 }
+
+# learner_listeners: "NODE udp:PORT" for each UDP socket bound to a port, and "NODE tcp:PORT" for each
+# TCP listener, that a learner's process holds anywhere in the lab. A name server the learner runs
+# (on 127.0.0.1, on an address moved onto lo, behind a DNAT, in a namespace of their own) answers
+# through one of these, while a mirror may still send the real server a copy of the query. Read from
+# /proc/PID/net outside every node; owners as in learner_raw_sockets (100000 and up: a learner's).
+learner_listeners() {
+  local p uid key val file f port seen=" " found=() ino owner n ns_of=()
+  for p in /proc/[0-9]*; do
+    uid=""
+    while read -r key val _; do [ "$key" = Uid: ] && { uid=$val; break; }; done 2>/dev/null <"$p/status"
+    [ -n "$uid" ] && [ "$uid" -ge 100000 ] || continue
+    for file in udp udp6 tcp tcp6; do
+      [ -r "$p/net/$file" ] || continue
+      # sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+      while read -r -a f; do
+        [ "${f[0]}" != sl ] || continue
+        [[ "${f[7]:-}" =~ ^[0-9]+$ ]] && [ "${f[7]}" -ge 100000 ] || continue
+        [[ "$file" == tcp* ]] && [ "${f[3]:-}" != 0A ] && continue
+        port=$((16#${f[1]##*:}))
+        [ "$port" -gt 0 ] && [[ "$seen" != *" ${f[9]} "* ]] || continue
+        seen+="${f[9]} " found+=("${p#/proc/}:${file%6}:$port")
+      done <"$p/net/$file"
+    done
+  done
+  [ "${#found[@]}" -gt 0 ] || return 0
+  for n in /run/grade/nodes/*/; do
+    n=${n%/} && ns_of+=("$(stat -L -c %i "$n/ns/net" 2>/dev/null):${n##*/}")
+  done
+  for f in "${found[@]}"; do
+    ino=$(readlink "/proc/${f%%:*}/ns/net" 2>/dev/null) ino=${ino//[!0-9]/} owner="?"
+    for n in "${ns_of[@]}"; do [ "${n%%:*}" = "$ino" ] && owner=${n#*:}; done
+    echo "$owner ${f#*:}"
+  done | sort -u
+}

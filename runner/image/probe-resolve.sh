@@ -7,9 +7,11 @@
 #  - In a private mount namespace of the container, the copies are bind-mounted over the read-only
 #    image's /etc files, and the image's own getent runs in the node's network namespace only
 #    (grade-enter net). Programs and NSS modules therefore come from the image alone.
-#  - With --watch, a capture on the lab's switch (as in probe-ping) counts the DNS queries matching
-#    FILTER (a BPF filter grade builds from this probe's question) that left NODE's ports and that
-#    went into FAR's ports.
+#  - With --watch, a capture on the lab's switch (as in probe-ping) counts the DNS messages matching
+#    FILTER (a BPF filter grade builds from this probe's question): queries that left NODE's ports and
+#    that went into FAR's ports, and answers that left FAR's ports and that went into NODE's.
+#  - With --far, the learner's sockets that could answer in FAR's place are listed too (a UDP socket
+#    bound to a port or a TCP listener, a raw or packet socket, in any node or namespace of the lab).
 # A second lookup with "hosts: files" alone says what the hosts file by itself answers.
 # NODE may be NODE/NETNS (see grade-enter): the lookup then runs in that namespace, with NODE's files.
 # Prints, each header line starting with MARK ($GRADE_MARK, random per call):
@@ -17,7 +19,8 @@
 #   MARK nameservers ADDRESS...    the name servers in the node's resolv.conf
 #   MARK lookup system exit=N      then getent's output   (N 124: no answer in time)
 #   MARK lookup files exit=N       then getent's output
-#   MARK capture sent=N into=M     (with --watch; -1 each when the capture could not start)
+#   MARK capture sent=N into=M answered=A back=B others=NODE:KIND[:PORT],...
+#                                  (with --watch; -1 each when the capture could not start)
 # The lookups are left out when a file could not be read. Exit status: 0, or 2 for a usage error.
 set -u
 node=$1 name=$2
@@ -87,31 +90,49 @@ fi
 # shellcheck source=probe-lib.sh
 source /usr/local/lib/grade/probe-lib.sh
 capture_switch seen -i any -t -n -l -p -q --immediate-mode "$filter"
+scan=""
+if [ -n "$far" ]; then
+  # shellcheck disable=SC2119 # no node left out: a raw socket anywhere in the learner's nodes counts
+  { learner_listeners; learner_raw_sockets; } >"$work/others" 2>/dev/null &
+  scan=$!
+fi
 lookup "$work/nsswitch.conf" system
 # Lines start "PORT DIRECTION ...": a frame a node sends comes in on its port (P, In, B, M); a frame
 # the switch hands to a node leaves Out of that node's port.
 from_ports=$(ports_of "${node%%/*}") far_ports=""
 [ -z "$far" ] || far_ports=$(ports_of "$far")
+# A line is "PORT DIR IP SRC > DST: ...": a message to port 53 is a query, one from port 53 an answer.
 count() {
-  sent=0 into=0
-  local port dir
-  while read -r port dir _; do
+  sent=0 into=0 answered=0 back=0
+  local port dir dst
+  while read -r port dir _ _ _ dst _; do
     [ -n "$port" ] || continue # (tcpdump ends with an empty line when stopped: that is no packet.)
-    if [ "$dir" = Out ]; then
-      [[ "$far_ports" == *" $port "* ]] && into=$((into + 1))
+    if [[ "$dst" == *.53: ]]; then
+      if [ "$dir" = Out ]; then
+        [[ "$far_ports" == *" $port "* ]] && into=$((into + 1))
+      else
+        [[ "$from_ports" == *" $port "* ]] && sent=$((sent + 1))
+      fi
+    elif [ "$dir" = Out ]; then
+      [[ "$from_ports" == *" $port "* ]] && back=$((back + 1))
     else
-      [[ "$from_ports" == *" $port "* ]] && sent=$((sent + 1))
+      [[ "$far_ports" == *" $port "* ]] && answered=$((answered + 1))
     fi
   done <"$work/seen"
 }
-query_seen() { [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$into" -gt 0 ]; }; }
+query_seen() { [ "$sent" -gt 0 ] && { [ -z "$far" ] || [ "$back" -gt 0 ]; }; }
 wait_seen "$last_rc" query_seen
 stop_captures
+others=""
+if [ -n "$scan" ]; then
+  wait "$scan"
+  others=$(tr ' \n' ':,' <"$work/others") others=${others%,}
+fi
 lookup "$work/nsswitch.files" files
 if [ "$listening" != 1 ]; then
-  echo "$mark capture sent=-1 into=-1 $said"
+  echo "$mark capture sent=-1 into=-1 answered=-1 back=-1 others=$others $said"
   exit 0
 fi
 count
-echo "$mark capture sent=$sent into=$into"
+echo "$mark capture sent=$sent into=$into answered=$answered back=$back others=$others"
 exit 0

@@ -6,6 +6,10 @@
   var words = data.words;
   var wsBase = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host;
   var terms = {};
+  // Every request names the page's exercise: a server may serve several, a lab for each.
+  function at(path) {
+    return path + (path.indexOf('?') < 0 ? '?' : '&') + 'ex=' + encodeURIComponent(data.exercise.id);
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -15,7 +19,7 @@
   }
 
   function post(path, body) {
-    return fetch(path, {
+    return fetch(at(path), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-csrf-token': data.csrf },
@@ -55,7 +59,7 @@
   NodeTerm.prototype.connect = function () {
     var self = this;
     var q = '?since=' + this.seq + '&cols=' + this.term.cols + '&rows=' + this.term.rows;
-    var ws = new WebSocket(wsBase + '/ws/learner/terminal/' + encodeURIComponent(this.node) + q);
+    var ws = new WebSocket(wsBase + at('/ws/learner/terminal/' + encodeURIComponent(this.node) + q));
     this.ws = ws;
     ws.onmessage = function (ev) {
       var m = JSON.parse(ev.data);
@@ -139,13 +143,13 @@
   var scoreLine = document.getElementById('score');
   var map = document.getElementById('map');
   function listen() {
-    var ws = new WebSocket(wsBase + '/ws/learner/checklist');
+    var ws = new WebSocket(wsBase + at('/ws/learner/checklist'));
     ws.onmessage = function (ev) {
       var m = JSON.parse(ev.data);
       if (m.t !== 'checks') return;
       renderChecks(m, checklist, scoreLine);
       document.body.dataset.status = m.status;
-      map.src = '/api/learner/map.svg?at=' + Date.now();
+      map.src = at('/api/learner/map.svg?at=' + Date.now());
     };
     ws.onclose = function () { setTimeout(listen, 1000); };
   }

@@ -5,6 +5,10 @@
   var data = JSON.parse(document.querySelector('meta[name="grade-data"]').getAttribute('content'));
   var wsBase = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host;
   var watching = null;
+  // Every request names the page's exercise: a server may serve several, a lab for each.
+  function at(path) {
+    return path + (path.indexOf('?') < 0 ? '?' : '&') + 'ex=' + encodeURIComponent(data.exercise.id);
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -13,7 +17,7 @@
     return e;
   }
   function post(path) {
-    return fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': data.csrf }, body: '{}' })
+    return fetch(at(path), { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': data.csrf }, body: '{}' })
       .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error); return j; }); });
   }
   function minutes(ms) { return Math.round(ms / 60000) + ' min'; }
@@ -28,7 +32,7 @@
     term.loadAddon(fit);
     term.open(box);
     fit.fit();
-    var ws = new WebSocket(wsBase + '/ws/teacher/watch/' + encodeURIComponent(learner) + '/' + encodeURIComponent(node));
+    var ws = new WebSocket(wsBase + at('/ws/teacher/watch/' + encodeURIComponent(learner) + '/' + encodeURIComponent(node)));
     watching = { ws: ws, term: term };
     ws.onmessage = function (ev) {
       var m = JSON.parse(ev.data);
@@ -74,7 +78,7 @@
   }
 
   function refresh() {
-    fetch('/api/teacher/class', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(render);
+    fetch(at('/api/teacher/class'), { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(render);
     fetch('/api/teacher/gradebook', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (g) {
       var ul = document.getElementById('gradebooks');
       ul.textContent = '';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { HistoryRecord } from '../../core/history.js';
+import type { HistoryRecord } from '../../history/history.js';
 import type { GradeResult } from '../../core/result.js';
 import { LABEL } from '../../runner/labels.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';

@@ -53,13 +53,54 @@ function expectKorean({ run, html, result }: Awaited<ReturnType<typeof gradeWron
   expect(validateResult(result)).toEqual({ ok: true });
   expect(result.lang).toBe('ko');
   expect(result.checks.map((c: { title: string }) => c.title)).toEqual(ex02.checks.map((c) => ko.checks[c.id]!.title));
-  // The machine's own words stay as they were: ids and what was observed.
-  expect(result.checks.find((c: { id: string }) => c.id === 'router-forwards').observed).toMatch(/net\.ipv4\.ip_forward/);
+  // The checks' lines are Korean sentences; the data inside them (keys, values, nodes) stays as the machine read it.
+  const forwards = result.checks.find((c: { id: string }) => c.id === 'router-forwards');
+  expect(forwards.observed).toMatch(/net\.ipv4\.ip_forward/);
+  expect(forwards.observed).toMatch(HANGUL);
+  expect(forwards.said.observed.id).toMatch(/^sysctl/);
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** The terminal's expected and observed lines (wrapped ones joined), by check id. */
+function saidLines(stdout: string): { id: string; expected: string; observed: string }[] {
+  const blocks = stdout.split(/\n(?= {2}[✔✘!] )/).filter((b) => /^ {2}✘ /.test(b));
+  return blocks.map((b) => ({
+    id: /(\S+)\n/.exec(b)?.[1] ?? '',
+    expected: flat(/기대: +([\s\S]*?)\n {6}\S/.exec(b)?.[1] ?? ''),
+    observed: flat(/실제: +([\s\S]*?)(?:\n {6}\S|$)/.exec(b)?.[1] ?? ''),
+  }));
 }
 
 describe('Korean for learners', () => {
   afterAll(expectNoLabsOfThisProcess);
   afterAll(removeTempDirs);
+
+  test('grade ex01 --lang ko on a failing lab prints the expected and observed lines in Korean', async () => {
+    const ex01 = exercise('ex01-default-gateway');
+    const typo = join(ex01.dir, 'wrong', 'gateway-typo');
+    const fails = ex01.wrongCases.find((w) => w.name === 'gateway-typo')!.fails;
+    const out = tempDir('grade-ko-out-');
+    const run = await grade(['ex01', '--lang', 'ko', '--submission', typo, '--out', out]);
+    expect(run.exitCode, run.stderr).toBe(1);
+    const lines = saidLines(run.stdout);
+    expect(lines.map((l) => l.id).sort()).toEqual([...fails].sort());
+    for (const l of lines) {
+      expect(l.expected, l.id).toMatch(HANGUL);
+      expect(l.observed, l.id).toMatch(HANGUL);
+      // No English sentence left: what remains in Latin letters is node names, addresses and the kernel's own words.
+      expect(l.expected.replace(/\((?:[A-Za-z ]+)\)/g, ''), l.id).not.toMatch(/\b(gets|replies|sends|packets|via|out of|from|the|has|no)\b/);
+      expect(l.observed.replace(/\((?:[A-Za-z ]+)\)/g, ''), l.id).not.toMatch(/\b(gets|replies|sends|packets|via|out of|from|the|has|no|nobody|reply)\b/);
+    }
+    // The route checks name the gateway the learner typed, as data, in a Korean sentence.
+    const route = lines.find((l) => l.id === 'host-a-route-wan')!;
+    expect(route.expected).toMatch(/^host-a이\(가\) \S+\(으\)로 가는 패킷을 \S+을\(를\) 거쳐 보냅니다$/);
+    expect(route.observed).toMatch(/^host-a은\(는\) \S+\(으\)로 가는 패킷을 \S+을\(를\) 거쳐 eth0\(으\)로 보냅니다$/);
+
+    // The result keeps the English sentence's id and data, so --lang en (the default, tested below) says the same in English.
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result.checks.find((c: { id: string }) => c.id === 'host-a-route-wan').said.expected.id).toBe('route.expected');
+  });
 
   test('--lang ko grades a wrong case of ex02 in Korean: terminal, report.html and result.json', async () => {
     expectKorean(await gradeWrongCase(['--lang', 'ko']));

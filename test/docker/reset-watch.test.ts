@@ -4,7 +4,7 @@ import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Exercise } from '../../core/exercise.js';
 import { loadExercise } from '../../core/load-exercise.js';
-import type { HistoryRecord } from '../../core/history.js';
+import type { HistoryRecord } from '../../history/history.js';
 import { findKeptLab } from '../../runner/attach-lab.js';
 import { LABEL } from '../../runner/labels.js';
 import { readHistory, restoreHistory } from '../../runner/shell-history.js';

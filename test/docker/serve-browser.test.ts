@@ -41,8 +41,8 @@ describe.skipIf(chromium === null)('grade serve in Chromium', () => {
     rosterFile = join(state, 'canvas.csv');
     writeFileSync(rosterFile, CANVAS);
     const ctx = createContext({ color: false, lang: 'en' });
-    const options = { roster: rosterFile, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 2, idleMinutes: 30, linkHours: 1, pool: 0 };
-    server = await startServer(options, { exercise: exercise('ex01-default-gateway'), roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker: new LabTracker(), lang: 'en', log: () => undefined });
+    const options = { roster: rosterFile, exercises: ['ex01'], host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 2, idleMinutes: 30, linkHours: 1, pool: 0 };
+    server = await startServer(options, { exercises: [exercise('ex01-default-gateway')], roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker: new LabTracker(), lang: 'en', log: () => undefined });
     // As root Chromium starts only without its sandbox; it visits nothing but this loopback server.
     // A wait for the checklist is one protocol call: it may outlast puppeteer's default 180 s on a busy machine.
     browser = await puppeteer.launch({ executablePath: chromium!, headless: true, protocolTimeout: 900_000, args: ['--no-sandbox', '--disable-gpu'] });

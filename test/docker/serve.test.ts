@@ -43,8 +43,8 @@ beforeAll(async () => {
   state = tempDir('grade-serve-');
   rosterFile = join(state, 'canvas.csv');
   writeFileSync(rosterFile, CANVAS);
-  const options = { roster: rosterFile, exercise: 'ex01', host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 1, idleMinutes: 30, linkHours: 1, pool: 0 };
-  server = await startServer(options, { exercise: ex01, roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker, lang: 'en', log: () => undefined });
+  const options = { roster: rosterFile, exercises: ['ex01'], host: '127.0.0.1', port: 0, publicUrl: null, state: join(state, 'state'), maxLabs: 1, idleMinutes: 30, linkHours: 1, pool: 0 };
+  server = await startServer(options, { exercises: [ex01], roster: readClassRoster(rosterFile), forms: variantForms(ctx), kinds, engine, image, tracker, lang: 'en', log: () => undefined });
 });
 
 afterAll(async () => {

@@ -44,7 +44,11 @@ sudo iptables -t nat -A PREROUTING -i jk-br0 -p icmp -d 192.168.0.26 -j DNAT --t
 # ...a connection to server's port 7000 goes to a local relay that opens its own to server, from
 # node's address and the client's own port, as MASQUERADE would show it to server...
 sudo iptables -t nat -A PREROUTING -i jk-br0 -p tcp -d 192.168.0.26 --dport 7000 -j REDIRECT --to-ports 7001
-setsid socat TCP-LISTEN:7001,fork,reuseaddr SYSTEM:'exec socat - TCP:192.168.0.26:7000,bind=192.168.0.16:$SOCAT_PEERPORT' </dev/null >/dev/null 2>&1 &
+# (The relay's own command is a script: inside socat's SYSTEM address, a comma starts an option of
+# SYSTEM itself, so ",bind=" there is refused and the relay never connects.)
+printf '#!/bin/sh\nexec socat - TCP:192.168.0.26:7000,bind=192.168.0.16:$SOCAT_PEERPORT\n' > /root/relay.sh
+chmod +x /root/relay.sh
+setsid socat TCP-LISTEN:7001,fork,reuseaddr EXEC:/root/relay.sh </dev/null >/dev/null 2>&1 &
 # ...and iptables TEE sends server a copy of every packet the namespaces send it, so server's port does
 # see the client's own SYN and echo requests.
 sudo iptables -t mangle -A PREROUTING -i jk-br0 -d 192.168.0.26 -j TEE --gateway 192.168.0.26

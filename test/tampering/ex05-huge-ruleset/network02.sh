@@ -1,0 +1,1 @@
+sudo ufw allow 12345/tcp
