@@ -51,6 +51,21 @@ describe('exec-batch.sh stages', () => {
   });
 });
 
+describe('exec-batch.sh records', () => {
+  it('keeps the first CAP bytes of each part, says the whole size, and an empty part is empty', () => {
+    const batch = encodeBatch([
+      { argv: ['bash', '-c', 'printf %050d 0; echo oops >&2; exit 3'], timeoutMs: 5000 },
+      { argv: ['true'], timeoutMs: 5000 },
+    ]);
+    const out = runBatchScript({ GRADE_BATCH: batch, GRADE_MARK: 'M', GRADE_CAP: '10' });
+    expect(out).toMatch(/^M 0 3 0 \d+ 50 5$/m);
+    expect(out).toMatch(/^M 1 0 0 \d+ 0 0\n\n\n/m);
+    const [loud, quiet] = parseBatch(out, 'M', 2, 10);
+    expect(loud).toMatchObject({ exitCode: 3, stdout: '0'.repeat(10), stderr: 'oops\n', truncated: true });
+    expect(quiet).toMatchObject({ exitCode: 0, stdout: '', stderr: '', truncated: false });
+  });
+});
+
 describe('ExecBatcher.prelude', () => {
   it('sends the prelude with the next command in one exec, and it ends first', async () => {
     const calls: string[][] = [];
