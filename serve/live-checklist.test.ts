@@ -3,8 +3,8 @@ import type { CheckResult, GradeResult } from '../core/result.js';
 import { LiveChecklist } from './live-checklist.js';
 
 function result(statuses: CheckResult['status'][]): GradeResult {
-  const checks = statuses.map((status, i) => ({ id: `c${i}`, title: `check ${i}`, status }) as CheckResult);
-  return { checks, status: statuses.every((s) => s === 'pass') ? 'pass' : 'fail' } as GradeResult;
+  const checks = statuses.map((status, i) => ({ id: `c${i}`, title: `check ${i}`, status }) as unknown as CheckResult);
+  return { checks, status: statuses.every((s) => s === 'pass') ? 'pass' : 'fail' } as unknown as GradeResult;
 }
 
 describe('LiveChecklist', () => {

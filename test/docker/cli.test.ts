@@ -6,6 +6,7 @@ import { validateResult } from '../../reports/validate-result.js';
 import { readSubmissionFor } from '../../core/exercise-texts.js';
 import { engine, exercise, expectNoLabsOfThisProcess, root } from './lab-fixture.js';
 import { LABEL } from '../../runner/labels.js';
+import { inScope } from '../../runner/lab-scope.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 // The CLI as a person runs it: the built bin, real engine, exit codes and files.
@@ -27,10 +28,13 @@ function grade(args: string[], options: { cwd?: string; env?: Record<string, str
   });
 }
 
-/** The labs of an exercise that `grade start` keeps running (others' throwaway labs may come and go). */
+/**
+ * The labs of an exercise that `grade start` keeps running in this run's scope: a lab the student has
+ * open (their own scope), or another run's, is none of this test's business.
+ */
 async function keptLabsOf(exercise: string): Promise<string[]> {
   const found = await engine.listLabelled(LABEL.exercise, exercise);
-  return [...found.containers, ...found.networks].filter((r) => r.labels[LABEL.keep] === 'true').map((r) => r.labels[LABEL.lab]!);
+  return [...found.containers, ...found.networks].filter((r) => r.labels[LABEL.keep] === 'true' && inScope(r.labels)).map((r) => r.labels[LABEL.lab]!);
 }
 
 describe('the grade command line', () => {
