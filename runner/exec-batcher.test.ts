@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../test/support/temp-dir.js';
 import { encodeBatch, parseBatch } from './exec-batch.js';
 import { ExecBatcher } from './exec-batcher.js';
 import type { EngineExecOptions } from './engine.js';
 import type { ExecResult } from './lab-exec.js';
+
+afterAll(removeTempDirs);
 
 const SCRIPT = fileURLToPath(new URL('./image/exec-batch.sh', import.meta.url));
 
@@ -29,13 +32,12 @@ function localRunner(calls: string[][]): (argv: readonly string[], options: Engi
 
 describe('exec-batch.sh stages', () => {
   it('runs the first stage to its end before the rest start', () => {
-    const dir = `/tmp/grade-stage-test.${process.pid}`;
+    const dir = tempDir('grade-stage-test-');
     const batch = encodeBatch([
       { argv: ['bash', '-c', `test -e ${dir}/done && echo saw-it || echo too-early`], timeoutMs: 5000 },
       { argv: ['bash', '-c', `mkdir -p ${dir}; sleep 0.3; touch ${dir}/done`], timeoutMs: 5000, first: true },
     ]);
     const out = runBatchScript({ GRADE_BATCH: batch, GRADE_MARK: 'M', GRADE_CAP: '1000' });
-    spawnSync('rm', ['-rf', dir]);
     const [reader, writer] = parseBatch(out, 'M', 2, 1000);
     expect(writer!.exitCode).toBe(0);
     expect(reader!.stdout).toBe('saw-it\n');
@@ -70,10 +72,9 @@ describe('ExecBatcher.prelude', () => {
   it('sends the prelude with the next command in one exec, and it ends first', async () => {
     const calls: string[][] = [];
     const batcher = new ExecBatcher(localRunner(calls));
-    const dir = `/tmp/grade-prelude-test.${process.pid}`;
+    const dir = tempDir('grade-prelude-test-');
     const forgot = batcher.prelude([{ argv: ['bash', '-c', `mkdir -p ${dir}; sleep 0.2; touch ${dir}/forgot`], timeoutMs: 5000, maxOutputBytes: 1000 }]);
     const probe = await batcher.run({ argv: ['bash', '-c', `test -e ${dir}/forgot && echo after`], timeoutMs: 5000, maxOutputBytes: 1000 });
-    spawnSync('rm', ['-rf', dir]);
     expect(probe.stdout).toBe('after\n');
     expect((await forgot)?.[0]?.exitCode).toBe(0);
     expect(calls).toHaveLength(1);
