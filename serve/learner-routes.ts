@@ -15,37 +15,53 @@ import { bridgeTerminal } from './terminal-socket.js';
 
 const NODE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,29}$' } as const;
 
+/** How a request names its learner, their language and their lab (the session's learner only). */
+interface LearnerOfRequest {
+  readonly me: (req: FastifyRequest) => string;
+  readonly lang: (req: FastifyRequest) => Lang;
+  readonly labOf: (req: FastifyRequest) => ReturnType<ReturnType<typeof roomOf>['labOf']>;
+}
+
 export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): void {
   const me = (req: FastifyRequest) => req.principal!.id;
   const lang = (req: FastifyRequest): Lang => roomOf(ctx, req).langOf(me(req), browserLang(req.headers['accept-language']));
-  const labOf = (req: FastifyRequest) => roomOf(ctx, req).labOf(me(req), lang(req));
-
+  const who: LearnerOfRequest = { me, lang, labOf: (req) => roomOf(ctx, req).labOf(me(req), lang(req)) };
   app.get('/learn', async (req, reply) => {
-    const l = lang(req);
     if (!roomOf(ctx, req).hasRoomFor(me(req))) throw new UserError(`The class's labs are all in use; try again in a minute, or ask your teacher.`);
     // The page comes at once; the lab starts behind it, and the terminals wait for it.
-    labOf(req).catch(() => undefined);
-    const exercise = roomOf(ctx, req).exerciseOf(me(req));
-    const learner = roomOf(ctx, req).learner(me(req))!;
-    const title = (l === 'ko' ? exercise.texts?.ko?.title : undefined) ?? exercise.title;
-    const readme = readmeOf(exercise, l);
-    const task = readme !== null ? taskOf(readme, exercise.id) : exercise.summary;
-    const nodes = exercise.nodes.map((n) => ({ name: n.name, owner: n.owner }));
-    const data = { lang: l, words: pageWords(l), csrf: csrfToken(ctx.secret(), req.principal!.session), nodes, exercise: { id: exercise.id, title } };
-    const body = [
-      `<header><h1>${esc(exercise.id)} ${esc(title)}</h1>${exerciseNav([...ctx.rooms.keys()], '/learn', exercise.id)}<span class="who">${esc(learner.name)}</span>`,
-      `<button id="reset-lab">${esc(pageText(l, 'resetLab'))}</button><button id="hand-in">${esc(pageText(l, 'handIn'))}</button></header>`,
-      `<main><section class="work"><nav id="tabs"></nav><div id="terminals"></div></section>`,
-      `<aside><h2>${esc(pageText(l, 'checklist'))}</h2><p id="score"></p><ul id="checklist"></ul>`,
-      `<h2>${esc(pageText(l, 'map'))}</h2><img id="map" alt="${esc(pageText(l, 'map'))}" src="/api/learner/map.svg?ex=${esc(encodeURIComponent(exercise.id))}">`,
-      `<h2>${esc(pageText(l, 'report'))}</h2><div id="report"></div>`,
-      `<details><summary>${esc(pageText(l, 'task'))}</summary>`,
-      exercise.lesson ? `<p>${esc(pageText(l, 'lesson'))}: ${esc(exercise.lesson)}</p>` : '',
-      `<pre class="task">${esc(task)}</pre></details></aside></main>`,
-    ].join('\n');
-    return reply.type('text/html; charset=utf-8').send(page({ lang: l, title: `${exercise.id} ${title}`, nonce: req.nonce, data, body, scripts: ['nonce-shim.js', 'xterm.js', 'addon-fit.js', 'learner.js'], styles: ['xterm.css', 'serve.css'] }));
+    who.labOf(req).catch(() => undefined);
+    return reply.type('text/html; charset=utf-8').send(learnerPage(ctx, req, lang(req)));
   });
+  registerLearnerApi(app, ctx, who);
+  registerLearnerSockets(app, ctx, who);
+}
 
+/** The learner page: the exercise in the learner's language, the tabs, checklist, map and report. */
+function learnerPage(ctx: ServeContext, req: FastifyRequest, l: Lang): string {
+  const room = roomOf(ctx, req);
+  const exercise = room.exerciseOf(req.principal!.id);
+  const learner = room.learner(req.principal!.id)!;
+  const title = (l === 'ko' ? exercise.texts?.ko?.title : undefined) ?? exercise.title;
+  const readme = readmeOf(exercise, l);
+  const task = readme !== null ? taskOf(readme, exercise.id) : exercise.summary;
+  const nodes = exercise.nodes.map((n) => ({ name: n.name, owner: n.owner }));
+  const data = { lang: l, words: pageWords(l), csrf: csrfToken(ctx.secret(), req.principal!.session), nodes, exercise: { id: exercise.id, title } };
+  const body = [
+    `<header><h1>${esc(exercise.id)} ${esc(title)}</h1>${exerciseNav([...ctx.rooms.keys()], '/learn', exercise.id)}<span class="who">${esc(learner.name)}</span>`,
+    `<button id="reset-lab">${esc(pageText(l, 'resetLab'))}</button><button id="hand-in">${esc(pageText(l, 'handIn'))}</button></header>`,
+    `<main><section class="work"><nav id="tabs"></nav><div id="terminals"></div></section>`,
+    `<aside><h2>${esc(pageText(l, 'checklist'))}</h2><p id="score"></p><ul id="checklist"></ul>`,
+    `<h2>${esc(pageText(l, 'map'))}</h2><img id="map" alt="${esc(pageText(l, 'map'))}" src="/api/learner/map.svg?ex=${esc(encodeURIComponent(exercise.id))}">`,
+    `<h2>${esc(pageText(l, 'report'))}</h2><div id="report"></div>`,
+    `<details><summary>${esc(pageText(l, 'task'))}</summary>`,
+    exercise.lesson ? `<p>${esc(pageText(l, 'lesson'))}: ${esc(exercise.lesson)}</p>` : '',
+    `<pre class="task">${esc(task)}</pre></details></aside></main>`,
+  ].join('\n');
+  return page({ lang: l, title: `${exercise.id} ${title}`, nonce: req.nonce, data, body, scripts: ['nonce-shim.js', 'xterm.js', 'addon-fit.js', 'learner.js'], styles: ['xterm.css', 'serve.css'] });
+}
+
+/** The learner's own lab: its checklist and map, resets and the hand-in. No route takes a learner id. */
+function registerLearnerApi(app: FastifyInstance, ctx: ServeContext, { me, lang, labOf }: LearnerOfRequest): void {
   app.get('/api/learner/checklist', async (req) => {
     const current = (await labOf(req)).checklist.current;
     return current ? checklistView(current) : null;
@@ -72,7 +88,10 @@ export function registerLearnerRoutes(app: FastifyInstance, ctx: ServeContext): 
     await ctx.writeGradebook();
     return lab.handedIn ? { report: checklistView({ result: lab.handedIn, changes: [] }) } : { invalid: 'Nothing typed yet: type the commands in your nodes, then hand in.' };
   });
+}
 
+/** The learner's terminals and live checklist, over WebSockets. */
+function registerLearnerSockets(app: FastifyInstance, ctx: ServeContext, { labOf }: LearnerOfRequest): void {
   app.get('/ws/learner/terminal/:node', { websocket: true }, (socket, req) => {
     const { node } = req.params as { node: string };
     const q = req.query as Record<string, string | undefined>;
