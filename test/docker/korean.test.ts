@@ -36,7 +36,7 @@ function expectKorean({ run, html, result }: Awaited<ReturnType<typeof gradeWron
   const stdout = flat(run.stdout);
   expect(run.stdout.split('\n')[0]).toBe(`ex02 · ${ko.title}`);
   expect(run.stdout).toMatch(/^실패 {2}\d+\/13점 /m);
-  for (const word of ['검사 항목', '기대:', '실제:', '힌트:', '원인:', '전체 보고서:', '✘ 표시된 검사 항목을 고친 뒤 grade를 다시 실행하세요.']) expect(run.stdout).toContain(word);
+  for (const word of ['검사 항목', '기대:', '채점기 관찰:', '힌트:', '원인:', '전체 보고서:', '✘ 표시된 검사 항목을 고친 뒤 grade를 다시 실행하세요.']) expect(run.stdout).toContain(word);
   for (const check of ex02.checks) {
     const own = ko.checks[check.id]!;
     expect(stdout).toContain(flat(own.title).slice(0, 20));
@@ -68,7 +68,7 @@ function saidLines(stdout: string): { id: string; expected: string; observed: st
   return blocks.map((b) => ({
     id: /(\S+)\n/.exec(b)?.[1] ?? '',
     expected: flat(/기대: +([\s\S]*?)\n {6}\S/.exec(b)?.[1] ?? ''),
-    observed: flat(/실제: +([\s\S]*?)(?:\n {6}\S|$)/.exec(b)?.[1] ?? ''),
+    observed: flat(/채점기 관찰: +([\s\S]*?)(?:\n {6}\S|$)/.exec(b)?.[1] ?? ''),
   }));
 }
 
