@@ -2,11 +2,12 @@
 // keyed by a hash of every file of its folder, so `grade list` and `grade ex03` skip YAML, ajv and
 // handlebars until an exercise file changes. Only the compiled CLI caches (dist/): tests load afresh.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Exercise } from './exercise.js';
 import { packageRoot } from './package-root.js';
+import { writeWholeSync } from './write-whole.js';
 
 /** What else an exercise's loading depends on besides its files. */
 export interface ExerciseCacheKey {
@@ -43,11 +44,7 @@ export function folderExerciseCache(folder: string, build: string, debug: (line:
       const exercise = load();
       if (file === undefined) return exercise;
       try {
-        mkdirSync(folder, { recursive: true });
-        // Written whole, then renamed: a run reading at the same moment sees all of it or nothing.
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify(exercise));
-        renameSync(temp, file);
+        writeWholeSync(file, JSON.stringify(exercise));
       } catch (error) {
         debug(`exercise cache: not kept (${(error as Error).message})`);
       }

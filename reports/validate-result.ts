@@ -5,12 +5,12 @@
 // in dist/.cache, keyed by the schema; a later run loads that file and never loads ajv itself.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { packageRoot } from '../core/package-root.js';
+import { writeWholeSync } from '../core/write-whole.js';
 import schema from './results-schema.json' with { type: 'json' };
 
 interface Validator {
@@ -62,11 +62,7 @@ function cachedValidator(): Validator | null {
   }
   const { validate: compiled, code } = compileValidator();
   try {
-    mkdirSync(folder, { recursive: true });
-    // Written whole, then renamed: a run loading it at the same moment sees all of it or nothing.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, code());
-    renameSync(temp, file);
+    writeWholeSync(file, code());
   } catch {
     // A cache that cannot be written is only slower.
   }
